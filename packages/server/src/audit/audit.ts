@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { canonicalJson } from './canonicalJson.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Who is acting, for the audit trail. System jobs (seeding, CLI) act without a user. */
+export interface Actor {
+  userId: string | null;
+  username: string | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export const systemActor = (name = 'system'): Actor => ({ userId: null, username: name, requestId: null, ip: null });
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  orgPath?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+interface HashedFields {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgPath: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export function hashAuditRow(prevHash: string, fields: HashedFields): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
+}
+
+/**
+ * Appends one audit event inside the caller's transaction. The advisory lock makes appends strictly sequential, so
+ * every row's `prev_hash` is the hash of the row before it.
+ */
+export async function writeAudit(trx: Transaction<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+  await sql`select pg_advisory_xact_lock(727002)`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_event')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields: HashedFields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actorId: actor.userId,
+    actorUsername: actor.username,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    orgPath: entry.orgPath ?? null,
+    before: normaliseJson(entry.before),
+    after: normaliseJson(entry.after),
+    reason: entry.reason ?? null,
+    requestId: actor.requestId,
+    ip: actor.ip,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await trx
+    .insertInto('audit_event')
+    .values({
+      seq: fields.seq,
+      at: fields.at,
+      actor_id: fields.actorId,
+      actor_username: fields.actorUsername,
+      action: fields.action,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      org_path: fields.orgPath,
+      before: fields.before === null ? null : JSON.stringify(fields.before),
+      after: fields.after === null ? null : JSON.stringify(fields.after),
+      reason: fields.reason,
+      request_id: fields.requestId,
+      ip: fields.ip,
+      prev_hash: prevHash,
+      hash: hashAuditRow(prevHash, fields),
+    })
+    .execute();
+}
+
+/** Round-trips through canonical JSON so what is hashed is exactly what jsonb will give back. */
+function normaliseJson(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return JSON.parse(canonicalJson(value));
+}
+
+export type AuditVerification =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAt: number; problem: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' };
+
+/** Walks the chain in order and reports the first row whose link or content does not match. */
+export async function verifyAuditChain(db: Kysely<DB>, batchSize = 5000): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return { ok: true, checked };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, problem: 'gap' };
+      if (row.prev_hash !== prevHash) return { ok: false, checked, brokenAt: seq, problem: 'prev_hash_mismatch' };
+      const recomputed = hashAuditRow(prevHash, {
+        seq,
+        at: new Date(row.at).toISOString(),
+        actorId: row.actor_id,
+        actorUsername: row.actor_username,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        orgPath: row.org_path,
+        before: row.before ?? null,
+        after: row.after ?? null,
+        reason: row.reason,
+        requestId: row.request_id,
+        ip: row.ip,
+      });
+      if (recomputed !== row.hash) return { ok: false, checked, brokenAt: seq, problem: 'hash_mismatch' };
+      prevHash = row.hash;
+      expectedSeq = seq + 1;
+      checked += 1;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { loadAdminUnits } from './seed/adminUnits.ts';
+import { seedDemo } from './seed/demo.ts';
+
+export interface BootstrapReport {
+  migrationsApplied: string[];
+  unitsLoaded: number;
+  demoSeeded: boolean;
+}
+
+/**
+ * Opens the database and makes it ready: migrations, reference units, and — on a database with no users yet and
+ * when TREEM_SEED_DEMO allows — the demo province.
+ */
+export async function bootstrap(config: Config): Promise<{ database: Database; report: BootstrapReport }> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migrationsApplied = await migrate(database.db);
+    const units = await loadAdminUnits(database.db);
+    let demoSeeded = false;
+    if (config.seedDemo) {
+      const anyUser = await database.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+      if (!anyUser) {
+        await seedDemo(database.db);
+        demoSeeded = true;
+      }
+    }
+    return { database, report: { migrationsApplied, unitsLoaded: units.units, demoSeeded } };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+export { buildApp } from './app.ts';
+export { bootstrap } from './bootstrap.ts';
+export { ConfigError, loadConfig, type Config } from './config.ts';
+export { openDatabase } from './db/database.ts';
+export { migrate, migrationStatus } from './db/migrate.ts';
+export { startServer } from './main.ts';
+export { verifyAuditChain } from './audit/audit.ts';
+export { loadAdminUnits } from './seed/adminUnits.ts';
+export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
+export { createUserFromCli, disableUserFromCli, resetPasswordFromCli } from './modules/users/user.system.ts';

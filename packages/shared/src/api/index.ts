@@ -1,0 +1,18 @@
+import { auditEndpoints } from './audit.ts';
+import { authEndpoints } from './auth.ts';
+import { orgUnitEndpoints } from './orgUnits.ts';
+import { userEndpoints } from './users.ts';
+
+export * from './endpoint.ts';
+export * from './auth.ts';
+export * from './orgUnits.ts';
+export * from './users.ts';
+export * from './audit.ts';
+
+/** Every endpoint of the API, by resource. The server must register a handler for each one. */
+export const api = {
+  auth: authEndpoints,
+  orgUnits: orgUnitEndpoints,
+  users: userEndpoints,
+  audit: auditEndpoints,
+};

@@ -1,0 +1,83 @@
+/**
+ * Stable, English error codes shared by the API and the web client.
+ * The HTTP status of every code is declared here and nowhere else; the Vietnamese and English
+ * messages live in the web catalogue (`packages/web/src/i18n`).
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  BODY_TOO_LARGE: 400,
+  UNSUPPORTED_MEDIA_TYPE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  MFA_REQUIRED: 401,
+  INVALID_MFA_CODE: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  ROLE_NOT_GRANTABLE: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  ORG_UNIT_CODE_TAKEN: 409,
+  VILLAGE_NAME_TAKEN: 409,
+  ORG_UNIT_CLOSED: 409,
+  ORG_UNIT_NOT_VILLAGE_PARENT: 422,
+  ORG_UNIT_NOT_EDITABLE: 409,
+  WEAK_PASSWORD: 422,
+  PASSWORD_REUSED: 422,
+  WRONG_CURRENT_PASSWORD: 422,
+  MFA_ALREADY_ENABLED: 409,
+  MFA_NOT_ENROLLING: 409,
+  ROLE_NEEDS_SECTOR: 422,
+  ROLE_SCOPE_LEVEL_MISMATCH: 422,
+  CANNOT_CHANGE_SELF: 409,
+  RATE_LIMITED: 429,
+  NOT_READY: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+/** One problem with one field of the input, addressed by its path (`body.scope.0.orgUnitId`). */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    requestId?: string;
+    details?: Record<string, unknown>;
+    issues?: FieldIssue[];
+  };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>, issues?: FieldIssue[]) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

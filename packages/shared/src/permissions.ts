@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * Roles → permissions: the single source. The server's `route()` checks these; the web menu follows them; the
+ * permissions matrix test holds every route to them.
+ */
+export const roles = [
+  'system_admin',
+  'province_admin',
+  'province_officer',
+  'commune_worker',
+  'commune_leader',
+  'health_worker',
+  'school_staff',
+  'village_collaborator',
+  'viewer',
+] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+/** Sectors (ngành) a province officer or a scoped user may belong to. */
+export const sectors = [
+  'health',
+  'education',
+  'police',
+  'justice',
+  'culture',
+  'social_protection',
+  'statistics',
+  'women_union',
+  'youth_union',
+] as const;
+export const Sector = z.enum(sectors);
+export type Sector = z.infer<typeof Sector>;
+
+export const permissions = [
+  'orgUnit.read',
+  'orgUnit.manageVillages',
+  'user.read',
+  'user.manage',
+  'audit.read',
+] as const;
+export const Permission = z.enum(permissions);
+export type Permission = z.infer<typeof Permission>;
+
+/**
+ * Route access beyond the permission list: `public` needs no session (login, health checks),
+ * `authenticated` needs only a signed-in user (their own profile, logout, password, 2FA).
+ */
+export type Access = Permission | 'public' | 'authenticated';
+
+const everyone: readonly Permission[] = ['orgUnit.read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  system_admin: [...everyone, 'orgUnit.manageVillages', 'user.read', 'user.manage', 'audit.read'],
+  province_admin: [...everyone, 'orgUnit.manageVillages', 'user.read', 'user.manage', 'audit.read'],
+  province_officer: [...everyone],
+  commune_worker: [...everyone, 'orgUnit.manageVillages', 'user.read'],
+  commune_leader: [...everyone, 'user.read'],
+  health_worker: [...everyone],
+  school_staff: [...everyone],
+  village_collaborator: [...everyone],
+  viewer: [...everyone],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+/** The org-unit level a role's scope must sit at. Admins may hold any level at or above their own. */
+export const roleScopeLevels: Record<Role, readonly OrgLevel[]> = {
+  system_admin: ['country'],
+  province_admin: ['province'],
+  province_officer: ['province'],
+  commune_worker: ['commune'],
+  commune_leader: ['commune'],
+  health_worker: ['commune'],
+  school_staff: ['commune'],
+  village_collaborator: ['village'],
+  viewer: ['country', 'province', 'commune', 'village'],
+};
+
+/** Roles that must name a sector (a province officer works for one department). */
+export const rolesNeedingSector: readonly Role[] = ['province_officer'];
+
+export const orgLevels = ['country', 'province', 'district', 'commune', 'village'] as const;
+export const OrgLevel = z.enum(orgLevels);
+export type OrgLevel = z.infer<typeof OrgLevel>;
+
+/**
+ * Which roles an administrator may grant. Admins never create peers above themselves; the scope rule (only within
+ * their own subtree) is enforced separately by the user service.
+ */
+export const grantableRoles: Record<Role, readonly Role[]> = {
+  system_admin: roles,
+  province_admin: roles.filter((role) => role !== 'system_admin'),
+  province_officer: [],
+  commune_worker: [],
+  commune_leader: [],
+  health_worker: [],
+  school_staff: [],
+  village_collaborator: [],
+  viewer: [],
+};
