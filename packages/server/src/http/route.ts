@@ -30,7 +30,8 @@ export interface RouteDeps {
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
-  const result = schema.safeParse(value ?? {});
+  // No body at all reads as {}; an explicit JSON `null` is a malformed body and is rejected like any other.
+  const result = schema.safeParse(value === undefined ? {} : value);
   if (!result.success) throw new AppError('VALIDATION_FAILED', undefined, zodIssues(result.error, where));
   return result.data;
 }

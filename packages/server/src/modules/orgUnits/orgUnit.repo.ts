@@ -82,6 +82,9 @@ export async function listScopeRoots(scope: Scope, db: Executor): Promise<OrgUni
 }
 
 export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitListQuery) {
+  const folded = filter.search ? foldVietnamese(filter.search) : '';
+  // A search of only punctuation matches nothing (rather than everything).
+  if (filter.search && !folded) return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
   if (!filter.parentId && !filter.search) {
     const roots = await listScopeRoots(scope, db);
     return { items: roots, total: roots.length, page: 1, pageSize: filter.pageSize };
@@ -92,9 +95,11 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
     query = query.where('o.parent_id', '=', filter.parentId);
   }
   if (!filter.includeHistory) query = query.where('o.generation', '<>', 'y2008');
-  if (!filter.includeClosed) query = query.where('o.valid_to', 'is', null);
+  // "Closed" means a unit that stopped before today while still in the current system; history has its own switch.
+  if (!filter.includeClosed) {
+    query = query.where((eb) => eb.or([eb('o.valid_to', 'is', null), eb('o.generation', '=', 'y2008')]));
+  }
   if (filter.level) query = query.where('o.level', '=', filter.level);
-  const folded = filter.search ? foldVietnamese(filter.search) : '';
   if (folded) query = query.where('o.name_search', 'like', `%${escapeLike(folded)}%`);
 
   const [{ total } = { total: 0 }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();

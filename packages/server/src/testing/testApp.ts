@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Endpoint } from '@treem/shared';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { TestClient } from './client.ts';
+import { createTestDatabase } from './testDatabase.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  db: Database['db'];
+  config: Config;
+  endpoints: readonly Endpoint[];
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ TREEM_DATA_DIR: '/tmp/treem-test-unused', TREEM_WEB_DIR: '/nonexistent', ...env });
+  const { app, endpoints } = await buildApp({ db: database.db, config, logger: false });
+  return {
+    app,
+    database,
+    db: database.db,
+    config,
+    endpoints,
+    client: () => new TestClient(app),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
