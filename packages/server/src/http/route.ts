@@ -62,12 +62,14 @@ export function route<E extends Endpoint>(
   deps: RouteDeps,
   endpoint: E,
   handler: Handler<E, ContextFor<E>>,
+  options: { rateLimit?: { max: number; timeWindow: string } } = {},
 ): void {
   deps.registry.push(endpoint);
 
   app.route({
     method: endpoint.method,
     url: endpoint.path,
+    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const session = await authorise(request, endpoint, deps);
       const input = {

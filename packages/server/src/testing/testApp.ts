@@ -18,7 +18,13 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ TREEM_DATA_DIR: '/tmp/treem-test-unused', TREEM_WEB_DIR: '/nonexistent', ...env });
+  const config = loadConfig({
+    TREEM_DATA_DIR: '/tmp/treem-test-unused',
+    TREEM_WEB_DIR: '/nonexistent',
+    // Tests sign in far more often than people; the throttle has its own test with a low limit.
+    TREEM_LOGIN_RATE_PER_MINUTE: '10000',
+    ...env,
+  });
   const { app, endpoints } = await buildApp({ db: database.db, config, logger: false });
   return {
     app,

@@ -19,18 +19,29 @@ function clientInfo(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
 }
 
-export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps, loginRateLimit: object): void {
-  app.register(async (scoped) => {
-    // Throttling: a bounded number of sign-in attempts per client address and minute, on top of the lockout.
-    scoped.addHook('onRoute', (options) => {
-      options.config = { ...(options.config as object), rateLimit: loginRateLimit };
-    });
-    route(scoped, deps, api.auth.login, async ({ body }, ctx) => {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: RouteDeps,
+  loginRateLimit: { max: number; timeWindow: string },
+): void {
+  // Throttling: a bounded number of sign-in attempts per client address and minute, on top of the lockout.
+  const throttled = { rateLimit: loginRateLimit };
+  route(
+    app,
+    deps,
+    api.auth.login,
+    async ({ body }, ctx) => {
       const outcome = await auth.login(ctx.db, ctx.config, body, clientInfo(ctx.request), ctx.actor);
       setSessionCookie(deps, ctx.request, ctx.reply, outcome.session);
       return outcome.result;
-    });
-    route(scoped, deps, api.auth.loginMfa, async ({ body }, ctx) => {
+    },
+    throttled,
+  );
+  route(
+    app,
+    deps,
+    api.auth.loginMfa,
+    async ({ body }, ctx) => {
       const lookup = await lookupSession(ctx.db, ctx.config, ctx.request.cookies[SESSION_COOKIE]);
       if (lookup.state === 'expired') throw new AppError('SESSION_EXPIRED');
       if (lookup.state !== 'mfa_pending') throw new AppError('UNAUTHENTICATED');
@@ -44,8 +55,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps, loginR
       );
       setSessionCookie(deps, ctx.request, ctx.reply, session);
       return me;
-    });
-  });
+    },
+    throttled,
+  );
 
   route(app, deps, api.auth.logout, async (_input, ctx) => {
     await auth.logout(ctx);
