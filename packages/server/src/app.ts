@@ -33,7 +33,10 @@ export interface AppOptions {
 
 export interface TreemApp {
   app: FastifyInstance;
+  /** Endpoints registered through `route()` (permission-checked). */
   endpoints: readonly Endpoint[];
+  /** Every route Fastify serves, for the check that nothing bypasses `route()` unnoticed. */
+  routes: readonly { method: string; url: string }[];
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -49,6 +52,10 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (options) => {
+    for (const method of [options.method].flat()) routes.push({ method, url: options.url });
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -113,5 +120,5 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   });
 
   await app.ready();
-  return { app, endpoints: deps.registry };
+  return { app, endpoints: deps.registry, routes };
 }

@@ -12,6 +12,7 @@ export interface TestApp {
   db: Database['db'];
   config: Config;
   endpoints: readonly Endpoint[];
+  routes: readonly { method: string; url: string }[];
   client(): TestClient;
   close(): Promise<void>;
 }
@@ -25,13 +26,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     TREEM_LOGIN_RATE_PER_MINUTE: '10000',
     ...env,
   });
-  const { app, endpoints } = await buildApp({ db: database.db, config, logger: false });
+  const { app, endpoints, routes } = await buildApp({ db: database.db, config, logger: false });
   return {
     app,
     database,
     db: database.db,
     config,
     endpoints,
+    routes,
     client: () => new TestClient(app),
     close: async () => {
       await app.close();

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { TestClient } from '../testing/client.ts';
+import { seedCommune, seedCountry, seedProvince, seedUser, seedVillage, tableCounts, type SeedUnit } from '../testing/factories.ts';
+import { createTestApp, type TestApp } from '../testing/testApp.ts';
+
+/**
+ * Every write route, fed 20 kinds of malformed body: each must answer 400 with a stable code and leave every
+ * table's row count unchanged. Ids in the URL are valid and in scope, so only the body is at fault.
+ */
+
+let t: TestApp;
+let admin: TestClient;
+let commune: SeedUnit;
+let village: SeedUnit;
+let targetUserId: string;
+
+function bodyKeys(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const keys = shape ? Object.keys(shape) : [];
+  return keys.length > 0 ? keys : ['value'];
+}
+
+const fill = (keys: string[], value: unknown) => JSON.stringify(Object.fromEntries(keys.map((k) => [k, value])));
+
+function malformedBodies(keys: string[]): { name: string; payload: string; contentType?: string }[] {
+  return [
+    { name: 'truncated object', payload: '{' },
+    { name: 'truncated member', payload: '{"a":' },
+    { name: 'not JSON at all', payload: 'not json' },
+    { name: 'unterminated array', payload: '[1,2' },
+    { name: 'trailing comma', payload: '{"a": 1,}' },
+    { name: 'single quotes', payload: "{'a': 1}" },
+    { name: 'two documents', payload: '{"a":1}{"b":2}' },
+    { name: 'JSON null', payload: 'null' },
+    { name: 'JSON array', payload: '[]' },
+    { name: 'JSON number', payload: '123' },
+    { name: 'JSON string', payload: '"text"' },
+    { name: 'JSON boolean', payload: 'true' },
+    { name: 'unknown field only', payload: '{"zzUnknownField": 1}' },
+    { name: 'every field a number', payload: fill(keys, 12345) },
+    { name: 'every field an object', payload: fill(keys, { nested: true }) },
+    { name: 'every field an array', payload: fill(keys, [1, 2, 3]) },
+    { name: 'every field a boolean', payload: fill(keys, true) },
+    { name: 'deeply nested arrays', payload: `${'['.repeat(500)}${']'.repeat(500)}` },
+    { name: 'oversize body', payload: JSON.stringify({ padding: 'x'.repeat(2 * 1024 * 1024) }) },
+    { name: 'wrong content type', payload: '{"a":1}', contentType: 'text/plain' },
+  ];
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const country = await seedCountry(t.db);
+  commune = await seedCommune(t.db, await seedProvince(t.db));
+  village = await seedVillage(t.db, commune);
+  targetUserId = (await seedUser(t.db, { role: 'village_collaborator', scope: [village] })).id;
+  const adminUser = await seedUser(t.db, { role: 'system_admin', scope: [country] });
+  admin = t.client();
+  await admin.login(adminUser.username, adminUser.password);
+});
+afterAll(() => t.close());
+
+function concreteUrl(path: string): string {
+  if (path.startsWith('/api/org-units/:id/villages')) return path.replace(':id', commune.id);
+  if (path.startsWith('/api/org-units/:id')) return path.replace(':id', village.id);
+  if (path.startsWith('/api/users/:id')) return path.replace(':id', targetUserId);
+  return path;
+}
+
+test('there are write routes to check', () => {
+  expect(t.endpoints.filter((e) => e.method !== 'GET').length).toBeGreaterThanOrEqual(17);
+});
+
+test('every write route rejects 20 malformed bodies with 400 and changes nothing', async () => {
+  for (const endpoint of t.endpoints.filter((e) => e.method !== 'GET')) {
+    const url = concreteUrl(endpoint.path);
+    const before = await tableCounts(t.db);
+    for (const body of malformedBodies(bodyKeys(endpoint.body))) {
+      const response = await admin.request(endpoint.method, url, body.payload, {
+        'content-type': body.contentType ?? 'application/json',
+      });
+      const label = `${endpoint.method} ${endpoint.path} — ${body.name}`;
+      expect(response.status, `${label}: ${response.raw.body.slice(0, 200)}`).toBe(400);
+      expect(typeof response.body.error?.code, label).toBe('string');
+      expect(response.raw.body, label).not.toMatch(/at .*\.ts:\d+|stack/i);
+    }
+    expect(await tableCounts(t.db), `${endpoint.method} ${endpoint.path}`).toEqual(before);
+  }
+});
+
+test('field problems name the field path', async () => {
+  const response = await admin.post(`/api/org-units/${commune.id}/villages`, { name: '', type: 'castle', extra: 1 });
+  expect(response.status).toBe(400);
+  expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  const paths = response.body.error.issues.map((i: { path: string }) => i.path);
+  expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.type']));
+  expect(response.body.error.issues.some((i: { code: string }) => i.code === 'unrecognized_keys')).toBe(true);
+});
+
+test('an unexpected failure answers 500 without internal text', async () => {
+  const broken = await createTestApp();
+  try {
+    const user = await seedUser(broken.db, { role: 'viewer', scope: [await seedProvince(broken.db)] });
+    const client = broken.client();
+    await client.login(user.username, user.password);
+    await broken.database.close();
+    const response = await client.get('/api/org-units/roots');
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({ error: { code: 'INTERNAL_ERROR', requestId: expect.any(String) } });
+  } finally {
+    await broken.app.close();
+  }
+});

@@ -1,0 +1,356 @@
+import { generate } from 'otplib';
+import { roles, type Role } from '@treem/shared';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ApiResponse, TestClient } from '../testing/client.ts';
+import {
+  seedCommune,
+  seedCountry,
+  seedProvince,
+  seedUser,
+  seedVillage,
+  type SeedUnit,
+} from '../testing/factories.ts';
+import { createTestApp, type TestApp } from '../testing/testApp.ts';
+
+/**
+ * The permissions matrix: every registered route × every role × in scope / out of scope.
+ *
+ * `allowed` is written out by hand — it is the access policy stated a second time, independently of
+ * permissions.ts, so a change to either that the other does not share fails here. For each route, `inScope`
+ * builds a request that must succeed for an allowed role (and must be refused with 403 for any other), and
+ * `outOfScope` builds the same request aimed at another province, which must answer 404 (or, for lists, leave the
+ * foreign records out). A route missing from this table fails the completeness test.
+ */
+
+interface Probe {
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  body?: unknown;
+  /** Run on this client instead of the role's main session (for calls that consume a session). */
+  client?: TestClient;
+}
+
+interface Case {
+  allowed: readonly Role[] | 'authenticated' | 'public';
+  inScope: (role: Role) => Promise<Probe>;
+  /** null: the role's scope is national, nothing is outside it. */
+  outOfScope?: (role: Role) => Promise<Probe | null>;
+  /** For lists: out-of-scope records are filtered, not 404. */
+  outOfScopeCheck?: (response: ApiResponse) => void;
+}
+
+let t: TestApp;
+let country: SeedUnit;
+let province: SeedUnit;
+let commune: SeedUnit;
+let secondCommune: SeedUnit;
+let village: SeedUnit;
+let foreignCommune: SeedUnit;
+let foreignVillage: SeedUnit;
+const sessions = new Map<Role, TestClient>();
+const national: readonly Role[] = ['system_admin'];
+let foreignUserId: string;
+
+function scopeFor(role: Role): SeedUnit[] {
+  switch (role) {
+    case 'system_admin':
+      return [country];
+    case 'province_admin':
+    case 'province_officer':
+    case 'viewer':
+      return [province];
+    case 'commune_worker':
+    case 'commune_leader':
+    case 'health_worker':
+    case 'school_staff':
+      return [commune, secondCommune];
+    case 'village_collaborator':
+      return [village];
+  }
+}
+
+async function freshSession(role: Role): Promise<{ client: TestClient; password: string; username: string }> {
+  const user = await seedUser(t.db, { role, scope: scopeFor(role) });
+  const client = t.client();
+  await client.login(user.username, user.password);
+  return { client, password: user.password, username: user.username };
+}
+
+const targetUser = async (where: SeedUnit) => (await seedUser(t.db, { role: 'village_collaborator', scope: [where] })).id;
+const freshVillage = async (where: SeedUnit) => (await seedVillage(t.db, where)).id;
+const outside = <T>(role: Role, build: () => Promise<T>) => (national.includes(role) ? Promise.resolve(null) : build());
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${(counter += 1)}`;
+
+const cases: Record<string, Case> = {
+  'POST /api/auth/login': { allowed: 'public', inScope: async () => ({ method: 'POST', url: '/api/auth/login' }) },
+  'POST /api/auth/login/mfa': { allowed: 'public', inScope: async () => ({ method: 'POST', url: '/api/auth/login/mfa' }) },
+  'POST /api/auth/logout': {
+    allowed: 'authenticated',
+    inScope: async (role) => ({ method: 'POST', url: '/api/auth/logout', client: (await freshSession(role)).client }),
+  },
+  'GET /api/auth/me': { allowed: 'authenticated', inScope: async () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    allowed: 'authenticated',
+    inScope: async (role) => {
+      const { client, password } = await freshSession(role);
+      return { method: 'POST', url: '/api/auth/password', client, body: { currentPassword: password, newPassword: 'Ma-tran-2026-moi' } };
+    },
+  },
+  'POST /api/auth/mfa/enrol': {
+    allowed: 'authenticated',
+    inScope: async (role) => ({ method: 'POST', url: '/api/auth/mfa/enrol', client: (await freshSession(role)).client }),
+  },
+  'POST /api/auth/mfa/confirm': {
+    allowed: 'authenticated',
+    inScope: async (role) => {
+      const { client } = await freshSession(role);
+      const enrol = await client.post('/api/auth/mfa/enrol');
+      return { method: 'POST', url: '/api/auth/mfa/confirm', client, body: { code: await generate({ secret: enrol.body.secret }) } };
+    },
+  },
+  'POST /api/auth/mfa/disable': {
+    allowed: 'authenticated',
+    inScope: async (role) => {
+      const { client, password } = await freshSession(role);
+      return { method: 'POST', url: '/api/auth/mfa/disable', client, body: { password } };
+    },
+  },
+
+  'GET /api/org-units/roots': {
+    allowed: [...roles],
+    inScope: async () => ({ method: 'GET', url: '/api/org-units/roots' }),
+    outOfScope: async (role) => outside(role, async () => ({ method: 'GET', url: '/api/org-units/roots' })),
+    outOfScopeCheck: (response) => {
+      const ids = response.body.items.map((u: { id: string }) => u.id);
+      expect(ids).not.toContain(foreignCommune.id);
+    },
+  },
+  'GET /api/org-units': {
+    allowed: [...roles],
+    inScope: async (role) => ({ method: 'GET', url: `/api/org-units?parentId=${scopeFor(role)[0]!.id}` }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/org-units?parentId=${foreignCommune.id}` })),
+  },
+  'GET /api/org-units/lookup': {
+    allowed: [...roles],
+    inScope: async (role) => ({ method: 'GET', url: `/api/org-units/lookup?code=${scopeFor(role)[0]!.code.replace(/\D/g, '').padStart(2, '0')}` }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/org-units/lookup?code=${foreignCommune.code}` })),
+    outOfScopeCheck: (response) => expect(response.body.items).toEqual([]),
+  },
+  'GET /api/org-units/:id': {
+    allowed: [...roles],
+    inScope: async (role) => ({ method: 'GET', url: `/api/org-units/${scopeFor(role)[0]!.id}` }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/org-units/${foreignVillage.id}` })),
+  },
+  'POST /api/org-units/:id/villages': {
+    allowed: ['system_admin', 'province_admin', 'commune_worker'],
+    inScope: async () => ({ method: 'POST', url: `/api/org-units/${commune.id}/villages`, body: { name: unique('Mới '), type: 'thon' } }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'POST', url: `/api/org-units/${foreignCommune.id}/villages`, body: { name: unique('Lạ '), type: 'thon' } })),
+  },
+  'PATCH /api/org-units/:id': {
+    allowed: ['system_admin', 'province_admin', 'commune_worker'],
+    inScope: async () => ({ method: 'PATCH', url: `/api/org-units/${await freshVillage(commune)}`, body: { name: unique('Đổi ') } }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'PATCH', url: `/api/org-units/${await freshVillage(foreignCommune)}`, body: { name: unique('X ') } })),
+  },
+  'POST /api/org-units/:id/close': {
+    allowed: ['system_admin', 'province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/org-units/${await freshVillage(commune)}/close`,
+      body: { closedOn: '2099-12-31', reason: 'Sáp nhập' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/org-units/${await freshVillage(foreignCommune)}/close`,
+        body: { closedOn: '2099-12-31', reason: 'x' },
+      })),
+  },
+  'POST /api/org-units/:id/move': {
+    allowed: ['system_admin', 'province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/org-units/${await freshVillage(commune)}/move`,
+      body: { communeId: secondCommune.id, reason: 'Điều chỉnh' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/org-units/${await freshVillage(commune)}/move`,
+        body: { communeId: foreignCommune.id, reason: 'x' },
+      })),
+  },
+
+  'GET /api/users': {
+    allowed: ['system_admin', 'province_admin', 'commune_worker', 'commune_leader'],
+    inScope: async () => ({ method: 'GET', url: '/api/users?pageSize=200' }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: '/api/users?pageSize=200' })),
+    outOfScopeCheck: (response) => {
+      expect(response.body.items.map((u: { id: string }) => u.id)).not.toContain(foreignUserId);
+    },
+  },
+  'GET /api/users/:id': {
+    allowed: ['system_admin', 'province_admin', 'commune_worker', 'commune_leader'],
+    inScope: async () => ({ method: 'GET', url: `/api/users/${await targetUser(village)}` }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/users/${await targetUser(foreignVillage)}` })),
+  },
+  'POST /api/users': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/users',
+      body: { username: unique('ma.tran.'), fullName: 'Người Thử', role: 'village_collaborator', scopeOrgUnitIds: [village.id], password: 'Ma-tran-2026!' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/users',
+        body: { username: unique('ngoai.'), fullName: 'Người Ngoài', role: 'village_collaborator', scopeOrgUnitIds: [foreignVillage.id], password: 'Ma-tran-2026!' },
+      })),
+  },
+  'PATCH /api/users/:id': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({ method: 'PATCH', url: `/api/users/${await targetUser(village)}`, body: { fullName: 'Tên Mới' } }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'PATCH', url: `/api/users/${await targetUser(foreignVillage)}`, body: { fullName: 'Tên Mới' } })),
+  },
+  'POST /api/users/:id/disable': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/disable`, body: { reason: 'Nghỉ' } }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'POST', url: `/api/users/${await targetUser(foreignVillage)}/disable`, body: { reason: 'x' } })),
+  },
+  'POST /api/users/:id/enable': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/enable` }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'POST', url: `/api/users/${await targetUser(foreignVillage)}/enable` })),
+  },
+  'POST /api/users/:id/reset-password': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/reset-password`, body: { newPassword: 'Dat-lai-2026!' } }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/users/${await targetUser(foreignVillage)}/reset-password`,
+        body: { newPassword: 'Dat-lai-2026!' },
+      })),
+  },
+  'POST /api/users/:id/reset-mfa': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/reset-mfa` }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'POST', url: `/api/users/${await targetUser(foreignVillage)}/reset-mfa` })),
+  },
+
+  'GET /api/audit-events': {
+    allowed: ['system_admin', 'province_admin'],
+    inScope: async () => ({ method: 'GET', url: '/api/audit-events?pageSize=200' }),
+    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: '/api/audit-events?pageSize=200' })),
+    outOfScopeCheck: (response) => {
+      for (const event of response.body.items) expect(event.entityId).not.toBe(foreignUserId);
+    },
+  },
+};
+
+/** Served outside `route()` on purpose: probes and documentation, no personal data. */
+const operationalRoutes = new Set([
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+]);
+
+async function run(role: Role, probe: Probe): Promise<ApiResponse> {
+  const client = probe.client ?? sessions.get(role)!;
+  return client.request(probe.method, probe.url, probe.method === 'GET' ? undefined : (probe.body ?? {}));
+}
+
+const allowedRoles = (c: Case): readonly Role[] => (Array.isArray(c.allowed) ? c.allowed : roles);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  country = await seedCountry(t.db);
+  province = await seedProvince(t.db);
+  commune = await seedCommune(t.db, province);
+  secondCommune = await seedCommune(t.db, province);
+  village = await seedVillage(t.db, commune);
+  const foreignProvince = await seedProvince(t.db);
+  foreignCommune = await seedCommune(t.db, foreignProvince);
+  foreignVillage = await seedVillage(t.db, foreignCommune);
+  for (const role of roles) sessions.set(role, (await freshSession(role)).client);
+  // A foreign user with an audit trail, to prove lists leave both out.
+  const admin = sessions.get('system_admin')!;
+  const created = await admin.post('/api/users', {
+    username: 'nguoi.ngoai.tinh',
+    fullName: 'Người Ngoài Tỉnh',
+    role: 'village_collaborator',
+    scopeOrgUnitIds: [foreignVillage.id],
+    password: 'Ngoai-tinh-2026!',
+  });
+  expect(created.status).toBe(201);
+  foreignUserId = created.body.id;
+}, 180_000);
+afterAll(() => t.close());
+
+test('every route is either in the matrix with a permission, or an operational route', () => {
+  const registered = t.endpoints.map((e) => `${e.method} ${e.path}`);
+  expect([...registered].sort()).toEqual(Object.keys(cases).sort());
+  for (const endpoint of t.endpoints) {
+    expect(endpoint.permission, `${endpoint.method} ${endpoint.path}`).toBeTruthy();
+    const c = cases[`${endpoint.method} ${endpoint.path}`]!;
+    const declared = c.allowed === 'public' || c.allowed === 'authenticated' ? c.allowed : 'permission';
+    expect(declared === 'permission' ? endpoint.permission !== 'public' && endpoint.permission !== 'authenticated' : endpoint.permission === declared).toBe(true);
+  }
+  // Fastify answers HEAD for every GET route with the GET handler, so a HEAD route is explained by its GET.
+  const served = t.routes.map((r) => `${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`);
+  const unexplained = served.filter((r) => !registered.includes(r) && !operationalRoutes.has(r));
+  expect(unexplained).toEqual([]);
+});
+
+describe('without a session', () => {
+  for (const [key, c] of Object.entries(cases)) {
+    if (c.allowed === 'public') continue;
+    test(`${key} answers 401`, async () => {
+      const probe = await c.inScope('system_admin');
+      const response = await t.client().request(probe.method, probe.url, probe.method === 'GET' ? undefined : (probe.body ?? {}));
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('UNAUTHENTICATED');
+    });
+  }
+});
+
+for (const [key, c] of Object.entries(cases)) {
+  if (c.allowed === 'public') continue;
+  describe(key, () => {
+    for (const role of roles) {
+      const allowed = allowedRoles(c).includes(role);
+      test(`${role}: ${allowed ? 'allowed' : 'refused'} in scope`, async () => {
+        const response = await run(role, await c.inScope(role));
+        if (allowed) {
+          const endpoint = t.endpoints.find((e) => `${e.method} ${e.path}` === key)!;
+          expect(response.status, JSON.stringify(response.body)).toBe(endpoint.successStatus ?? 200);
+        } else {
+          expect(response.status).toBe(403);
+          expect(response.body.error.code).toBe('FORBIDDEN');
+        }
+      });
+      if (!c.outOfScope) continue;
+      test(`${role}: ${allowed ? 'not found' : 'refused'} out of scope`, async () => {
+        const probe = await c.outOfScope!(role);
+        if (probe === null) return;
+        const response = await run(role, probe);
+        if (!allowed) {
+          expect(response.status).toBe(403);
+        } else if (c.outOfScopeCheck) {
+          expect(response.status).toBe(200);
+          c.outOfScopeCheck(response);
+        } else {
+          expect(response.status, JSON.stringify(response.body)).toBe(404);
+          expect(response.body.error.code).toBe('NOT_FOUND');
+        }
+      });
+    }
+  });
+}
