@@ -19,14 +19,16 @@ export function configOrExit(): Config {
 }
 
 /** Opens the configured database, migrated and loaded, runs `work`, and always closes it. */
+type Bootstrapped = Awaited<ReturnType<typeof bootstrap>>;
+
 export async function withDatabase<T>(
-  work: (db: Awaited<ReturnType<typeof bootstrap>>['database']) => Promise<T>,
+  work: (db: Bootstrapped['database'], report: Bootstrapped['report']) => Promise<T>,
   options: { seedDemo?: boolean } = {},
 ): Promise<T> {
   const config = configOrExit();
-  const { database } = await bootstrap({ ...config, seedDemo: options.seedDemo ?? false });
+  const { database, report } = await bootstrap({ ...config, seedDemo: options.seedDemo ?? false });
   try {
-    return await work(database);
+    return await work(database, report);
   } finally {
     await database.close();
   }

@@ -1,4 +1,4 @@
-import { migrate, openDatabase, seedDemo, DEMO_PASSWORD, DEMO_USERS, loadAdminUnits } from '@treem/server';
+import { migrate, openDatabase, seedDemo, DEMO_PASSWORD, DEMO_USERS } from '@treem/server';
 import type { Command } from 'commander';
 import { configOrExit, withDatabase } from '../support.ts';
 
@@ -22,9 +22,10 @@ export function registerDatabaseCommands(program: Command): void {
     .description('Load reference data; with --demo, (re)create the demo province and accounts')
     .option('--demo', 'create or reset the demo villages and one account per role')
     .action(async (options: { demo?: boolean }) => {
-      await withDatabase(async ({ db }) => {
-        const units = await loadAdminUnits(db);
-        process.stdout.write(units.loaded ? `Loaded ${units.units} administrative units.\n` : 'Administrative units are current.\n');
+      await withDatabase(async ({ db }, report) => {
+        process.stdout.write(
+          report.unitsLoaded > 0 ? `Loaded ${report.unitsLoaded} administrative units.\n` : 'Administrative units are current.\n',
+        );
         if (options.demo) {
           const result = await seedDemo(db);
           process.stdout.write(`Demo ready: ${result.villages} villages, ${result.users} accounts (password ${DEMO_PASSWORD}):\n`);
