@@ -26,8 +26,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -52,7 +60,11 @@ export async function apiSession(username: string, password: string) {
   const call = async (method: string, url: string, payload?: unknown) => {
     const res = await fetch(`${baseUrl()}${url}`, {
       method,
-      headers: { cookie, 'x-csrf-token': body.me.csrfToken, ...(payload ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie,
+        'x-csrf-token': body.me.csrfToken,
+        ...(payload ? { 'content-type': 'application/json' } : {}),
+      },
       ...(payload ? { body: JSON.stringify(payload) } : {}),
     });
     return { status: res.status, body: (await res.json()) as any };

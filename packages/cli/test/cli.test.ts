@@ -25,7 +25,16 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the treem command', () => {
   test('every command has --help', () => {
-    for (const args of [['--help'], ['start', '--help'], ['migrate', '--help'], ['seed', '--help'], ['user', '--help'], ['user', 'create', '--help'], ['audit', 'verify', '--help'], ['bench', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['start', '--help'],
+      ['migrate', '--help'],
+      ['seed', '--help'],
+      ['user', '--help'],
+      ['user', 'create', '--help'],
+      ['audit', 'verify', '--help'],
+      ['bench', '--help'],
+    ]) {
       const result = treem(args);
       expect(result.status, args.join(' ')).toBe(0);
       expect(result.stdout).toContain('Usage: treem');
@@ -47,10 +56,32 @@ describe('the treem command', () => {
   });
 
   test('user create, reset-password and disable work from the command line', () => {
-    const created = treem(['user', 'create', '-u', 'cli.ctv', '-n', 'Nguyễn Văn Dòng', '-r', 'commune_worker', '-s', '09988']);
+    const created = treem([
+      'user',
+      'create',
+      '-u',
+      'cli.ctv',
+      '-n',
+      'Nguyễn Văn Dòng',
+      '-r',
+      'commune_worker',
+      '-s',
+      '09988',
+    ]);
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/Temporary password: \S+/);
-    const duplicate = treem(['user', 'create', '-u', 'cli.ctv', '-n', 'X Y', '-r', 'commune_worker', '-s', '09988']);
+    const duplicate = treem([
+      'user',
+      'create',
+      '-u',
+      'cli.ctv',
+      '-n',
+      'X Y',
+      '-r',
+      'commune_worker',
+      '-s',
+      '09988',
+    ]);
     expect(duplicate.status).toBe(1);
     expect(duplicate.stderr).toContain('USERNAME_TAKEN');
     const badRole = treem(['user', 'create', '-u', 'x.y', '-n', 'X Y', '-r', 'emperor', '-s', '01']);

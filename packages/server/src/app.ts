@@ -94,7 +94,9 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   registerAuditRoutes(app, deps);
 
   app.get('/api/openapi.json', async () => buildOpenApi(deps.registry, VERSION));
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderApiDocs(deps.registry)));
+  app.get('/api/docs', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(renderApiDocs(deps.registry)),
+  );
 
   const webDir = config.webDir ? path.resolve(config.webDir) : defaultWebDir;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
@@ -103,7 +105,9 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
     // Hashed assets may be cached forever; index.html never, so a new release is picked up at once.
     app.get('/assets/*', async (request, reply) => {
       const file = (request.params as { '*': string })['*'];
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', file));
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .sendFile(path.join('assets', file));
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
@@ -112,7 +116,12 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
       return sendRouteNotFound(request, reply);
     }
     const file = url.slice(1);
-    if (file && !file.includes('..') && fs.existsSync(path.join(webDir, file)) && fs.statSync(path.join(webDir, file)).isFile()) {
+    if (
+      file &&
+      !file.includes('..') &&
+      fs.existsSync(path.join(webDir, file)) &&
+      fs.statSync(path.join(webDir, file)).isFile()
+    ) {
       return reply.sendFile(file);
     }
     // Client-side routes (/users, /org-units/…) all load the single-page app.

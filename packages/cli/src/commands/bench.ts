@@ -15,7 +15,10 @@ export function registerBenchCommand(program: Command): void {
     .action((name: string) => {
       const script = path.join(benchDir, `${name}.bench.ts`);
       if (!/^[a-z0-9-]+$/.test(name) || !fs.existsSync(script)) {
-        const available = fs.readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', ''));
+        const available = fs
+          .readdirSync(benchDir)
+          .filter((f) => f.endsWith('.bench.ts'))
+          .map((f) => f.replace('.bench.ts', ''));
         throw new CliError(`unknown benchmark "${name}"; available: ${available.join(', ')}`, 2);
       }
       const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });

@@ -11,7 +11,9 @@ export function registerDatabaseCommands(program: Command): void {
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrate(database.db);
-        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+        process.stdout.write(
+          applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n',
+        );
       } finally {
         await database.close();
       }
@@ -24,11 +26,15 @@ export function registerDatabaseCommands(program: Command): void {
     .action(async (options: { demo?: boolean }) => {
       await withDatabase(async ({ db }, report) => {
         process.stdout.write(
-          report.unitsLoaded > 0 ? `Loaded ${report.unitsLoaded} administrative units.\n` : 'Administrative units are current.\n',
+          report.unitsLoaded > 0
+            ? `Loaded ${report.unitsLoaded} administrative units.\n`
+            : 'Administrative units are current.\n',
         );
         if (options.demo) {
           const result = await seedDemo(db);
-          process.stdout.write(`Demo ready: ${result.villages} villages, ${result.users} accounts (password ${DEMO_PASSWORD}):\n`);
+          process.stdout.write(
+            `Demo ready: ${result.villages} villages, ${result.users} accounts (password ${DEMO_PASSWORD}):\n`,
+          );
           for (const user of DEMO_USERS) process.stdout.write(`  ${user.username.padEnd(14)} ${user.role}\n`);
         }
       });

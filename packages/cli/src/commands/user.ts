@@ -20,23 +20,37 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('-u, --username <username>', 'login name (a-z, 0-9, . _ -)')
     .requiredOption('-n, --full-name <name>', 'full name')
     .addOption(new Option('-r, --role <role>', 'role').choices(Role.options).makeOptionMandatory())
-    .requiredOption('-s, --scope <codes...>', 'GSO codes (or ids) of the units the user works in, e.g. 01 or 09988')
-    .addOption(new Option('--sector <sector>', 'sector (required for province_officer)').choices(Sector.options))
+    .requiredOption(
+      '-s, --scope <codes...>',
+      'GSO codes (or ids) of the units the user works in, e.g. 01 or 09988',
+    )
+    .addOption(
+      new Option('--sector <sector>', 'sector (required for province_officer)').choices(Sector.options),
+    )
     .option('-p, --password <password>', 'initial password (the user must change it at first sign-in)')
-    .action(async (options: { username: string; fullName: string; role: Role; scope: string[]; sector?: Sector; password?: string }) => {
-      await withDatabase(async ({ db }) => {
-        const { user: created, password } = await createUserFromCli(db, {
-          username: options.username,
-          fullName: options.fullName,
-          role: options.role,
-          sector: options.sector ?? null,
-          scope: options.scope,
-          ...(options.password ? { password: options.password } : {}),
-        }).catch(explain);
-        process.stdout.write(`Created ${created.username} (${created.role}).\n`);
-        if (!options.password) process.stdout.write(`Temporary password: ${password}\n`);
-      });
-    });
+    .action(
+      async (options: {
+        username: string;
+        fullName: string;
+        role: Role;
+        scope: string[];
+        sector?: Sector;
+        password?: string;
+      }) => {
+        await withDatabase(async ({ db }) => {
+          const { user: created, password } = await createUserFromCli(db, {
+            username: options.username,
+            fullName: options.fullName,
+            role: options.role,
+            sector: options.sector ?? null,
+            scope: options.scope,
+            ...(options.password ? { password: options.password } : {}),
+          }).catch(explain);
+          process.stdout.write(`Created ${created.username} (${created.role}).\n`);
+          if (!options.password) process.stdout.write(`Temporary password: ${password}\n`);
+        });
+      },
+    );
 
   user
     .command('disable')

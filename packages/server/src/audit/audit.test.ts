@@ -39,14 +39,21 @@ test('an event rolled back with its transaction leaves no trace in the chain', a
 
 test('editing one row is detected at that row', async () => {
   await sql`update audit_event set after = '{"n": 99}'::jsonb where seq = 3`.execute(database.db);
-  expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, brokenAt: 3, problem: 'hash_mismatch', checked: 2 });
+  expect(await verifyAuditChain(database.db)).toMatchObject({
+    ok: false,
+    brokenAt: 3,
+    problem: 'hash_mismatch',
+    checked: 2,
+  });
 });
 
 test('deleting a row is detected as a gap', async () => {
   const fresh = await createTestDatabase();
   try {
     for (let i = 0; i < 3; i += 1) {
-      await fresh.db.transaction().execute((trx) => writeAudit(trx, systemActor('t'), { action: 'a', entityType: 'e' }));
+      await fresh.db
+        .transaction()
+        .execute((trx) => writeAudit(trx, systemActor('t'), { action: 'a', entityType: 'e' }));
     }
     await sql`delete from audit_event where seq = 2`.execute(fresh.db);
     expect(await verifyAuditChain(fresh.db)).toMatchObject({ ok: false, brokenAt: 2, problem: 'gap' });

@@ -13,7 +13,12 @@ export interface Actor {
   ip: string | null;
 }
 
-export const systemActor = (name = 'system'): Actor => ({ userId: null, username: name, requestId: null, ip: null });
+export const systemActor = (name = 'system'): Actor => ({
+  userId: null,
+  username: name,
+  requestId: null,
+  ip: null,
+});
 
 export interface AuditEntry {
   action: string;
@@ -122,7 +127,8 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 5000): Promis
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, problem: 'gap' };
-      if (row.prev_hash !== prevHash) return { ok: false, checked, brokenAt: seq, problem: 'prev_hash_mismatch' };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, checked, brokenAt: seq, problem: 'prev_hash_mismatch' };
       const recomputed = hashAuditRow(prevHash, {
         seq,
         at: new Date(row.at).toISOString(),

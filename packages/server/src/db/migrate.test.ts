@@ -13,7 +13,10 @@ let dir: string;
 beforeAll(async () => {
   database = await createTestDatabase({ migrate: false });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'treem-migrations-'));
-  fs.writeFileSync(path.join(dir, '0001_first.sql'), 'create table mig_a (id int primary key); create table mig_b (id int);');
+  fs.writeFileSync(
+    path.join(dir, '0001_first.sql'),
+    'create table mig_a (id int primary key); create table mig_b (id int);',
+  );
   fs.writeFileSync(path.join(dir, '0002_second.sql'), 'insert into mig_a values (1);');
 });
 afterAll(async () => {
@@ -29,7 +32,10 @@ test('applies pending migrations in order, once', async () => {
 });
 
 test('a failing migration leaves nothing behind', async () => {
-  fs.writeFileSync(path.join(dir, '0003_broken.sql'), 'create table mig_c (id int); select no_such_function();');
+  fs.writeFileSync(
+    path.join(dir, '0003_broken.sql'),
+    'create table mig_c (id int); select no_such_function();',
+  );
   await expect(migrate(database.db, readMigrations(dir))).rejects.toThrow();
   const exists = await sql<{ t: string | null }>`select to_regclass('mig_c')::text as t`.execute(database.db);
   expect(exists.rows[0]?.t).toBeNull();

@@ -50,13 +50,17 @@ export interface MigrationStatus {
  * Compares applied migrations with the shipped files. A changed or missing applied migration is an error:
  * migrations are forward-only and an applied file must never be edited.
  */
-export async function migrationStatus(db: Kysely<DB>, migrations = readMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  db: Kysely<DB>,
+  migrations = readMigrations(),
+): Promise<MigrationStatus> {
   await ensureMigrationTable(db);
   const applied = await db.selectFrom('schema_migration').selectAll().orderBy('version').execute();
   const byVersion = new Map(migrations.map((m) => [m.version, m]));
   for (const row of applied) {
     const shipped = byVersion.get(row.version);
-    if (!shipped) throw new MigrationError(`Applied migration ${row.name} is missing from the migrations folder`);
+    if (!shipped)
+      throw new MigrationError(`Applied migration ${row.name} is missing from the migrations folder`);
     if (shipped.checksum !== row.checksum) {
       throw new MigrationError(`Applied migration ${row.name} has been changed (checksum mismatch)`);
     }

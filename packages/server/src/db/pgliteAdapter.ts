@@ -35,7 +35,8 @@ export class PgliteSerialPool implements PostgresPool {
             parameters.length === 0
               ? ((await this.pglite.exec(sql)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 })
               : await this.pglite.query(sql, parameters as unknown[]);
-          const command = ((result as { command?: string }).command?.toUpperCase() as Command) ?? commandOf(sql);
+          const command =
+            ((result as { command?: string }).command?.toUpperCase() as Command) ?? commandOf(sql);
           return {
             command: writeCommands.has(command) ? command : commandOf(sql),
             rowCount: result.affectedRows ?? result.rows.length,

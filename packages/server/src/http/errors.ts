@@ -10,7 +10,12 @@ export function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
   }));
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, extra: Partial<ErrorBody['error']> = {}) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  extra: Partial<ErrorBody['error']> = {},
+) {
   const body: ErrorBody = { error: { code, requestId: request.id, ...extra } };
   return reply.status(errorStatus[code]).type('application/json').send(body);
 }

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestClient } from '../testing/client.ts';
-import { seedCommune, seedCountry, seedProvince, seedUser, seedVillage, tableCounts, type SeedUnit } from '../testing/factories.ts';
+import {
+  seedCommune,
+  seedCountry,
+  seedProvince,
+  seedUser,
+  seedVillage,
+  tableCounts,
+  type SeedUnit,
+} from '../testing/factories.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
 
 /**
@@ -21,7 +29,8 @@ function bodyKeys(schema: z.ZodType): string[] {
   return keys.length > 0 ? keys : ['value'];
 }
 
-const fill = (keys: string[], value: unknown) => JSON.stringify(Object.fromEntries(keys.map((k) => [k, value])));
+const fill = (keys: string[], value: unknown) =>
+  JSON.stringify(Object.fromEntries(keys.map((k) => [k, value])));
 
 function malformedBodies(keys: string[]): { name: string; payload: string; contentType?: string }[] {
   return [
@@ -89,7 +98,11 @@ test('every write route rejects 20 malformed bodies with 400 and changes nothing
 });
 
 test('field problems name the field path', async () => {
-  const response = await admin.post(`/api/org-units/${commune.id}/villages`, { name: '', type: 'castle', extra: 1 });
+  const response = await admin.post(`/api/org-units/${commune.id}/villages`, {
+    name: '',
+    type: 'castle',
+    extra: 1,
+  });
   expect(response.status).toBe(400);
   expect(response.body.error.code).toBe('VALIDATION_FAILED');
   const paths = response.body.error.issues.map((i: { path: string }) => i.path);

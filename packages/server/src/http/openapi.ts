@@ -2,7 +2,7 @@ import type { Endpoint } from '@treem/shared';
 import { z } from 'zod';
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 }
 
 function objectProperties(schema: z.ZodType): [string, Record<string, unknown>, boolean][] {
@@ -18,8 +18,18 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string) {
   for (const endpoint of endpoints) {
     const path = endpoint.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const parameters = [
-      ...objectProperties(endpoint.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
-      ...objectProperties(endpoint.query).map(([name, schema, required]) => ({ name, in: 'query', required, schema })),
+      ...objectProperties(endpoint.params).map(([name, schema]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema,
+      })),
+      ...objectProperties(endpoint.query).map(([name, schema, required]) => ({
+        name,
+        in: 'query',
+        required,
+        schema,
+      })),
     ];
     const hasBody = endpoint.method !== 'GET' && objectProperties(endpoint.body).length > 0;
     const status = String(endpoint.successStatus ?? 200);
@@ -31,11 +41,22 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string) {
       ...(endpoint.permission === 'public' ? { security: [] } : {}),
       parameters,
       ...(hasBody
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
-        [status]: { description: 'Success', content: { 'application/json': { schema: toSchema(endpoint.response, 'output') } } },
-        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        [status]: {
+          description: 'Success',
+          content: { 'application/json': { schema: toSchema(endpoint.response, 'output') } },
+        },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
   }
@@ -64,7 +85,11 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string) {
                   type: 'array',
                   items: {
                     type: 'object',
-                    properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+                    properties: {
+                      path: { type: 'string' },
+                      code: { type: 'string' },
+                      message: { type: 'string' },
+                    },
                   },
                 },
               },

@@ -76,37 +76,66 @@ async function freshSession(role: Role): Promise<{ client: TestClient; password:
   return { client, password: user.password, username: user.username };
 }
 
-const targetUser = async (where: SeedUnit) => (await seedUser(t.db, { role: 'village_collaborator', scope: [where] })).id;
+const targetUser = async (where: SeedUnit) =>
+  (await seedUser(t.db, { role: 'village_collaborator', scope: [where] })).id;
 const freshVillage = async (where: SeedUnit) => (await seedVillage(t.db, where)).id;
-const outside = <T>(role: Role, build: () => Promise<T>) => (national.includes(role) ? Promise.resolve(null) : build());
+const outside = <T>(role: Role, build: () => Promise<T>) =>
+  national.includes(role) ? Promise.resolve(null) : build();
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${(counter += 1)}`;
 
 const cases: Record<string, Case> = {
-  'POST /api/auth/login': { allowed: 'public', inScope: async () => ({ method: 'POST', url: '/api/auth/login' }) },
-  'POST /api/auth/login/mfa': { allowed: 'public', inScope: async () => ({ method: 'POST', url: '/api/auth/login/mfa' }) },
+  'POST /api/auth/login': {
+    allowed: 'public',
+    inScope: async () => ({ method: 'POST', url: '/api/auth/login' }),
+  },
+  'POST /api/auth/login/mfa': {
+    allowed: 'public',
+    inScope: async () => ({ method: 'POST', url: '/api/auth/login/mfa' }),
+  },
   'POST /api/auth/logout': {
     allowed: 'authenticated',
-    inScope: async (role) => ({ method: 'POST', url: '/api/auth/logout', client: (await freshSession(role)).client }),
+    inScope: async (role) => ({
+      method: 'POST',
+      url: '/api/auth/logout',
+      client: (await freshSession(role)).client,
+    }),
   },
-  'GET /api/auth/me': { allowed: 'authenticated', inScope: async () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'GET /api/auth/me': {
+    allowed: 'authenticated',
+    inScope: async () => ({ method: 'GET', url: '/api/auth/me' }),
+  },
   'POST /api/auth/password': {
     allowed: 'authenticated',
     inScope: async (role) => {
       const { client, password } = await freshSession(role);
-      return { method: 'POST', url: '/api/auth/password', client, body: { currentPassword: password, newPassword: 'Ma-tran-2026-moi' } };
+      return {
+        method: 'POST',
+        url: '/api/auth/password',
+        client,
+        body: { currentPassword: password, newPassword: 'Ma-tran-2026-moi' },
+      };
     },
   },
   'POST /api/auth/mfa/enrol': {
     allowed: 'authenticated',
-    inScope: async (role) => ({ method: 'POST', url: '/api/auth/mfa/enrol', client: (await freshSession(role)).client }),
+    inScope: async (role) => ({
+      method: 'POST',
+      url: '/api/auth/mfa/enrol',
+      client: (await freshSession(role)).client,
+    }),
   },
   'POST /api/auth/mfa/confirm': {
     allowed: 'authenticated',
     inScope: async (role) => {
       const { client } = await freshSession(role);
       const enrol = await client.post('/api/auth/mfa/enrol');
-      return { method: 'POST', url: '/api/auth/mfa/confirm', client, body: { code: await generate({ secret: enrol.body.secret }) } };
+      return {
+        method: 'POST',
+        url: '/api/auth/mfa/confirm',
+        client,
+        body: { code: await generate({ secret: enrol.body.secret }) },
+      };
     },
   },
   'POST /api/auth/mfa/disable': {
@@ -129,30 +158,55 @@ const cases: Record<string, Case> = {
   'GET /api/org-units': {
     allowed: [...roles],
     inScope: async (role) => ({ method: 'GET', url: `/api/org-units?parentId=${scopeFor(role)[0]!.id}` }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/org-units?parentId=${foreignCommune.id}` })),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: `/api/org-units?parentId=${foreignCommune.id}` })),
   },
   'GET /api/org-units/lookup': {
     allowed: [...roles],
-    inScope: async (role) => ({ method: 'GET', url: `/api/org-units/lookup?code=${scopeFor(role)[0]!.code.replace(/\D/g, '').padStart(2, '0')}` }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/org-units/lookup?code=${foreignCommune.code}` })),
+    inScope: async (role) => ({
+      method: 'GET',
+      url: `/api/org-units/lookup?code=${scopeFor(role)[0]!.code.replace(/\D/g, '').padStart(2, '0')}`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/org-units/lookup?code=${foreignCommune.code}`,
+      })),
     outOfScopeCheck: (response) => expect(response.body.items).toEqual([]),
   },
   'GET /api/org-units/:id': {
     allowed: [...roles],
     inScope: async (role) => ({ method: 'GET', url: `/api/org-units/${scopeFor(role)[0]!.id}` }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/org-units/${foreignVillage.id}` })),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: `/api/org-units/${foreignVillage.id}` })),
   },
   'POST /api/org-units/:id/villages': {
     allowed: ['system_admin', 'province_admin', 'commune_worker'],
-    inScope: async () => ({ method: 'POST', url: `/api/org-units/${commune.id}/villages`, body: { name: unique('Mới '), type: 'thon' } }),
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/org-units/${commune.id}/villages`,
+      body: { name: unique('Mới '), type: 'thon' },
+    }),
     outOfScope: (role) =>
-      outside(role, async () => ({ method: 'POST', url: `/api/org-units/${foreignCommune.id}/villages`, body: { name: unique('Lạ '), type: 'thon' } })),
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/org-units/${foreignCommune.id}/villages`,
+        body: { name: unique('Lạ '), type: 'thon' },
+      })),
   },
   'PATCH /api/org-units/:id': {
     allowed: ['system_admin', 'province_admin', 'commune_worker'],
-    inScope: async () => ({ method: 'PATCH', url: `/api/org-units/${await freshVillage(commune)}`, body: { name: unique('Đổi ') } }),
+    inScope: async () => ({
+      method: 'PATCH',
+      url: `/api/org-units/${await freshVillage(commune)}`,
+      body: { name: unique('Đổi ') },
+    }),
     outOfScope: (role) =>
-      outside(role, async () => ({ method: 'PATCH', url: `/api/org-units/${await freshVillage(foreignCommune)}`, body: { name: unique('X ') } })),
+      outside(role, async () => ({
+        method: 'PATCH',
+        url: `/api/org-units/${await freshVillage(foreignCommune)}`,
+        body: { name: unique('X ') },
+      })),
   },
   'POST /api/org-units/:id/close': {
     allowed: ['system_admin', 'province_admin', 'commune_worker'],
@@ -194,42 +248,79 @@ const cases: Record<string, Case> = {
   'GET /api/users/:id': {
     allowed: ['system_admin', 'province_admin', 'commune_worker', 'commune_leader'],
     inScope: async () => ({ method: 'GET', url: `/api/users/${await targetUser(village)}` }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: `/api/users/${await targetUser(foreignVillage)}` })),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: `/api/users/${await targetUser(foreignVillage)}` })),
   },
   'POST /api/users': {
     allowed: ['system_admin', 'province_admin'],
     inScope: async () => ({
       method: 'POST',
       url: '/api/users',
-      body: { username: unique('ma.tran.'), fullName: 'Người Thử', role: 'village_collaborator', scopeOrgUnitIds: [village.id], password: 'Ma-tran-2026!' },
+      body: {
+        username: unique('ma.tran.'),
+        fullName: 'Người Thử',
+        role: 'village_collaborator',
+        scopeOrgUnitIds: [village.id],
+        password: 'Ma-tran-2026!',
+      },
     }),
     outOfScope: (role) =>
       outside(role, async () => ({
         method: 'POST',
         url: '/api/users',
-        body: { username: unique('ngoai.'), fullName: 'Người Ngoài', role: 'village_collaborator', scopeOrgUnitIds: [foreignVillage.id], password: 'Ma-tran-2026!' },
+        body: {
+          username: unique('ngoai.'),
+          fullName: 'Người Ngoài',
+          role: 'village_collaborator',
+          scopeOrgUnitIds: [foreignVillage.id],
+          password: 'Ma-tran-2026!',
+        },
       })),
   },
   'PATCH /api/users/:id': {
     allowed: ['system_admin', 'province_admin'],
-    inScope: async () => ({ method: 'PATCH', url: `/api/users/${await targetUser(village)}`, body: { fullName: 'Tên Mới' } }),
+    inScope: async () => ({
+      method: 'PATCH',
+      url: `/api/users/${await targetUser(village)}`,
+      body: { fullName: 'Tên Mới' },
+    }),
     outOfScope: (role) =>
-      outside(role, async () => ({ method: 'PATCH', url: `/api/users/${await targetUser(foreignVillage)}`, body: { fullName: 'Tên Mới' } })),
+      outside(role, async () => ({
+        method: 'PATCH',
+        url: `/api/users/${await targetUser(foreignVillage)}`,
+        body: { fullName: 'Tên Mới' },
+      })),
   },
   'POST /api/users/:id/disable': {
     allowed: ['system_admin', 'province_admin'],
-    inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/disable`, body: { reason: 'Nghỉ' } }),
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/users/${await targetUser(village)}/disable`,
+      body: { reason: 'Nghỉ' },
+    }),
     outOfScope: (role) =>
-      outside(role, async () => ({ method: 'POST', url: `/api/users/${await targetUser(foreignVillage)}/disable`, body: { reason: 'x' } })),
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/users/${await targetUser(foreignVillage)}/disable`,
+        body: { reason: 'x' },
+      })),
   },
   'POST /api/users/:id/enable': {
     allowed: ['system_admin', 'province_admin'],
     inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/enable` }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'POST', url: `/api/users/${await targetUser(foreignVillage)}/enable` })),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/users/${await targetUser(foreignVillage)}/enable`,
+      })),
   },
   'POST /api/users/:id/reset-password': {
     allowed: ['system_admin', 'province_admin'],
-    inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/reset-password`, body: { newPassword: 'Dat-lai-2026!' } }),
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/users/${await targetUser(village)}/reset-password`,
+      body: { newPassword: 'Dat-lai-2026!' },
+    }),
     outOfScope: (role) =>
       outside(role, async () => ({
         method: 'POST',
@@ -240,13 +331,18 @@ const cases: Record<string, Case> = {
   'POST /api/users/:id/reset-mfa': {
     allowed: ['system_admin', 'province_admin'],
     inScope: async () => ({ method: 'POST', url: `/api/users/${await targetUser(village)}/reset-mfa` }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'POST', url: `/api/users/${await targetUser(foreignVillage)}/reset-mfa` })),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/users/${await targetUser(foreignVillage)}/reset-mfa`,
+      })),
   },
 
   'GET /api/audit-events': {
     allowed: ['system_admin', 'province_admin'],
     inScope: async () => ({ method: 'GET', url: '/api/audit-events?pageSize=200' }),
-    outOfScope: (role) => outside(role, async () => ({ method: 'GET', url: '/api/audit-events?pageSize=200' })),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: '/api/audit-events?pageSize=200' })),
     outOfScopeCheck: (response) => {
       for (const event of response.body.items) expect(event.entityId).not.toBe(foreignUserId);
     },
@@ -301,7 +397,11 @@ test('every route is either in the matrix with a permission, or an operational r
     expect(endpoint.permission, `${endpoint.method} ${endpoint.path}`).toBeTruthy();
     const c = cases[`${endpoint.method} ${endpoint.path}`]!;
     const declared = c.allowed === 'public' || c.allowed === 'authenticated' ? c.allowed : 'permission';
-    expect(declared === 'permission' ? endpoint.permission !== 'public' && endpoint.permission !== 'authenticated' : endpoint.permission === declared).toBe(true);
+    expect(
+      declared === 'permission'
+        ? endpoint.permission !== 'public' && endpoint.permission !== 'authenticated'
+        : endpoint.permission === declared,
+    ).toBe(true);
   }
   // Fastify answers HEAD for every GET route with the GET handler, so a HEAD route is explained by its GET.
   const served = t.routes.map((r) => `${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`);
@@ -314,7 +414,9 @@ describe('without a session', () => {
     if (c.allowed === 'public') continue;
     test(`${key} answers 401`, async () => {
       const probe = await c.inScope('system_admin');
-      const response = await t.client().request(probe.method, probe.url, probe.method === 'GET' ? undefined : (probe.body ?? {}));
+      const response = await t
+        .client()
+        .request(probe.method, probe.url, probe.method === 'GET' ? undefined : (probe.body ?? {}));
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     });

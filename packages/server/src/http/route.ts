@@ -40,7 +40,11 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
  * Resolves the caller's session for a non-public route: 401 without one, 403 without the permission, 403 on a
  * write without the session's CSRF token. Scope is applied later, inside each repository query.
  */
-async function authorise(request: FastifyRequest, endpoint: Endpoint, deps: RouteDeps): Promise<Session | null> {
+async function authorise(
+  request: FastifyRequest,
+  endpoint: Endpoint,
+  deps: RouteDeps,
+): Promise<Session | null> {
   const token = request.cookies[SESSION_COOKIE];
   const lookup = await lookupSession(deps.db, deps.config, token);
   if (endpoint.permission === 'public') return lookup.state === 'active' ? lookup.session : null;

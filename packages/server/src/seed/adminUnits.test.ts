@@ -77,15 +77,28 @@ describe('resolving old codes through the API', () => {
   beforeAll(async () => {
     const config = loadConfig({ TREEM_WEB_DIR: '/nonexistent' });
     const { app } = await buildApp({ db: database.db, config, logger: false });
-    const haNoi = { id: referenceUnitId('current', 'province', '01'), path: 'vn.p01', code: '01', name: 'Hà Nội' };
-    const daNang = { id: referenceUnitId('current', 'province', '48'), path: 'vn.p48', code: '48', name: 'Đà Nẵng' };
+    const haNoi = {
+      id: referenceUnitId('current', 'province', '01'),
+      path: 'vn.p01',
+      code: '01',
+      name: 'Hà Nội',
+    };
+    const daNang = {
+      id: referenceUnitId('current', 'province', '48'),
+      path: 'vn.p48',
+      code: '48',
+      name: 'Đà Nẵng',
+    };
     const officer = await seedUser(database.db, { role: 'province_admin', scope: [haNoi] });
     const other = await seedUser(database.db, { role: 'province_admin', scope: [daNang] });
     client = new TestClient(app);
     await client.login(officer.username, officer.password);
     outsider = new TestClient(app);
     await outsider.login(other.username, other.password);
-    const admin = await seedUser(database.db, { role: 'system_admin', scope: [{ id: COUNTRY_ID, path: 'vn', code: 'VN', name: 'VN' }] });
+    const admin = await seedUser(database.db, {
+      role: 'system_admin',
+      scope: [{ id: COUNTRY_ID, path: 'vn', code: 'VN', name: 'VN' }],
+    });
     national = new TestClient(app);
     await national.login(admin.username, admin.password);
   });
@@ -95,9 +108,17 @@ describe('resolving old codes through the API', () => {
     const response = await client.get('/api/org-units/lookup?code=00001');
     expect(response.status).toBe(200);
     const old = response.body.items.find((i: any) => i.unit.generation === 'y2008');
-    expect(old.unit).toMatchObject({ fullName: 'Phường Phúc Xá', status: 'historical', validTo: '2025-06-30' });
+    expect(old.unit).toMatchObject({
+      fullName: 'Phường Phúc Xá',
+      status: 'historical',
+      validTo: '2025-06-30',
+    });
     expect(old.successors).toEqual([
-      expect.objectContaining({ mergeType: 'full', effectiveDate: '2025-07-01', unit: expect.objectContaining({ code: '00097', fullName: 'Phường Hồng Hà' }) }),
+      expect.objectContaining({
+        mergeType: 'full',
+        effectiveDate: '2025-07-01',
+        unit: expect.objectContaining({ code: '00097', fullName: 'Phường Hồng Hà' }),
+      }),
     ]);
   });
 
@@ -126,11 +147,19 @@ describe('resolving old codes through the API', () => {
     expect(response.status).toBe(200);
     const names: string[] = response.body.items.map((u: any) => u.name);
     expect(names.length).toBeGreaterThan(3);
-    for (const name of names) expect(name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()).toContain('hoa binh');
+    for (const name of names)
+      expect(
+        name
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase(),
+      ).toContain('hoa binh');
     expect(names).toEqual(expect.arrayContaining(['Hoà Bình']));
     // History is included only when asked for.
     expect(response.body.items.every((u: any) => u.generation !== 'y2008')).toBe(true);
-    const withHistory = await national.get('/api/org-units?search=hoa%20binh&includeHistory=true&pageSize=200');
+    const withHistory = await national.get(
+      '/api/org-units?search=hoa%20binh&includeHistory=true&pageSize=200',
+    );
     expect(withHistory.body.total).toBeGreaterThan(response.body.total);
   });
 });

@@ -41,7 +41,8 @@ export function parseSimpleCsv(text: string, name: string): Row[] {
   return lines.map((line, index) => {
     if (line.includes('"')) throw new Error(`${name}:${index + 2}: quoted fields are not supported`);
     const cells = line.split(',');
-    if (cells.length !== header.length) throw new Error(`${name}:${index + 2}: expected ${header.length} columns`);
+    if (cells.length !== header.length)
+      throw new Error(`${name}:${index + 2}: expected ${header.length} columns`);
     return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
   });
 }
@@ -131,7 +132,9 @@ export async function loadAdminUnits(db: Kysely<DB>, dir = adminDataDir): Promis
   }
   for (const row of data['communes_current.csv']) {
     const parent = referenceUnitId('current', 'province', row.province_code!);
-    units.push(unit('current', 'commune', row, parent, `vn.p${row.province_code}.c${row.code}`, row.province_code!));
+    units.push(
+      unit('current', 'commune', row, parent, `vn.p${row.province_code}.c${row.code}`, row.province_code!),
+    );
   }
   for (const row of data['provinces_2008.csv']) {
     units.push(unit('y2008', 'province', row, COUNTRY_ID, `vn.h${row.code}`, null));
@@ -147,7 +150,12 @@ export async function loadAdminUnits(db: Kysely<DB>, dir = adminDataDir): Promis
   }
 
   const knownIds = new Set(units.map((u) => u.id));
-  const links: { predecessor_id: string; successor_id: string; merge_type: 'full' | 'partial'; note: string | null }[] = [];
+  const links: {
+    predecessor_id: string;
+    successor_id: string;
+    merge_type: 'full' | 'partial';
+    note: string | null;
+  }[] = [];
   let skippedLinks = 0;
   for (const row of data['mapping_provinces_2008_to_2025.csv']) {
     links.push({
@@ -159,7 +167,11 @@ export async function loadAdminUnits(db: Kysely<DB>, dir = adminDataDir): Promis
   }
   for (const row of data['mapping_communes_2008_to_2025.csv']) {
     const link = {
-      predecessor_id: referenceUnitId('y2008', row.old_level === 'district' ? 'district' : 'commune', row.old_code!),
+      predecessor_id: referenceUnitId(
+        'y2008',
+        row.old_level === 'district' ? 'district' : 'commune',
+        row.old_code!,
+      ),
       successor_id: referenceUnitId('current', 'commune', row.new_code!),
       merge_type: row.merge_type === 'partial' ? ('partial' as const) : ('full' as const),
       note: row.qa_note || null,
@@ -178,17 +190,15 @@ export async function loadAdminUnits(db: Kysely<DB>, dir = adminDataDir): Promis
         .insertInto('org_unit')
         .values(chunk)
         .onConflict((oc) =>
-          oc
-            .column('id')
-            .doUpdateSet((eb) => ({
-              name: eb.ref('excluded.name'),
-              full_name: eb.ref('excluded.full_name'),
-              name_search: eb.ref('excluded.name_search'),
-              type: eb.ref('excluded.type'),
-              type_code: eb.ref('excluded.type_code'),
-              name_en: eb.ref('excluded.name_en'),
-              updated_at: new Date(),
-            })),
+          oc.column('id').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            full_name: eb.ref('excluded.full_name'),
+            name_search: eb.ref('excluded.name_search'),
+            type: eb.ref('excluded.type'),
+            type_code: eb.ref('excluded.type_code'),
+            name_en: eb.ref('excluded.name_en'),
+            updated_at: new Date(),
+          })),
         )
         .execute(),
     );

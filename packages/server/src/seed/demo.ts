@@ -41,16 +41,68 @@ export const DEMO_COMMUNES = [
   },
 ] as const satisfies readonly { code: string; villages: readonly (readonly [VillageType, string])[] }[];
 
-type ScopeRef = { kind: 'country' } | { kind: 'province' } | { kind: 'commune'; code: string } | { kind: 'village'; commune: string; name: string };
+type ScopeRef =
+  | { kind: 'country' }
+  | { kind: 'province' }
+  | { kind: 'commune'; code: string }
+  | { kind: 'village'; commune: string; name: string };
 
-export const DEMO_USERS: readonly { username: string; fullName: string; role: Role; sector: Sector | null; scope: ScopeRef }[] = [
-  { username: 'admin', fullName: 'Quản trị hệ thống', role: 'system_admin', sector: null, scope: { kind: 'country' } },
-  { username: 'tinh.quantri', fullName: 'Nguyễn Văn Quản', role: 'province_admin', sector: null, scope: { kind: 'province' } },
-  { username: 'tinh.yte', fullName: 'Trần Thị Hạnh', role: 'province_officer', sector: 'health', scope: { kind: 'province' } },
-  { username: 'xa.canbo', fullName: 'Lê Thị Hằng', role: 'commune_worker', sector: null, scope: { kind: 'commune', code: '09988' } },
-  { username: 'xa.chutich', fullName: 'Phạm Văn Đức', role: 'commune_leader', sector: null, scope: { kind: 'commune', code: '09988' } },
-  { username: 'xa.tramyte', fullName: 'Đỗ Thị Lan', role: 'health_worker', sector: 'health', scope: { kind: 'commune', code: '09988' } },
-  { username: 'xa.truonghoc', fullName: 'Vũ Thị Mai', role: 'school_staff', sector: 'education', scope: { kind: 'commune', code: '09988' } },
+export const DEMO_USERS: readonly {
+  username: string;
+  fullName: string;
+  role: Role;
+  sector: Sector | null;
+  scope: ScopeRef;
+}[] = [
+  {
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    role: 'system_admin',
+    sector: null,
+    scope: { kind: 'country' },
+  },
+  {
+    username: 'tinh.quantri',
+    fullName: 'Nguyễn Văn Quản',
+    role: 'province_admin',
+    sector: null,
+    scope: { kind: 'province' },
+  },
+  {
+    username: 'tinh.yte',
+    fullName: 'Trần Thị Hạnh',
+    role: 'province_officer',
+    sector: 'health',
+    scope: { kind: 'province' },
+  },
+  {
+    username: 'xa.canbo',
+    fullName: 'Lê Thị Hằng',
+    role: 'commune_worker',
+    sector: null,
+    scope: { kind: 'commune', code: '09988' },
+  },
+  {
+    username: 'xa.chutich',
+    fullName: 'Phạm Văn Đức',
+    role: 'commune_leader',
+    sector: null,
+    scope: { kind: 'commune', code: '09988' },
+  },
+  {
+    username: 'xa.tramyte',
+    fullName: 'Đỗ Thị Lan',
+    role: 'health_worker',
+    sector: 'health',
+    scope: { kind: 'commune', code: '09988' },
+  },
+  {
+    username: 'xa.truonghoc',
+    fullName: 'Vũ Thị Mai',
+    role: 'school_staff',
+    sector: 'education',
+    scope: { kind: 'commune', code: '09988' },
+  },
   {
     username: 'thon.ctv',
     fullName: 'Hoàng Thị Nga',
@@ -131,7 +183,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ users: number; village
   return db.transaction().execute(async (trx) => {
     const villages = await ensureVillages(trx);
     for (const demo of DEMO_USERS) {
-      const existing = await trx.selectFrom('app_user').select('id').where('username', '=', demo.username).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', demo.username)
+        .executeTakeFirst();
       const id = existing?.id ?? newId();
       const values = {
         full_name: demo.fullName,
@@ -154,9 +210,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ users: number; village
         await trx.deleteFrom('user_session').where('user_id', '=', id).execute();
         await trx.deleteFrom('user_recovery_code').where('user_id', '=', id).execute();
       } else {
-        await trx.insertInto('app_user').values({ id, username: demo.username, ...values }).execute();
+        await trx
+          .insertInto('app_user')
+          .values({ id, username: demo.username, ...values })
+          .execute();
       }
-      await trx.insertInto('user_scope').values({ user_id: id, org_unit_id: scopeUnitId(demo.scope, villages) }).execute();
+      await trx
+        .insertInto('user_scope')
+        .values({ user_id: id, org_unit_id: scopeUnitId(demo.scope, villages) })
+        .execute();
     }
     await writeAudit(trx, systemActor('seed'), {
       action: 'demo.seeded',

@@ -14,7 +14,12 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await this.app.inject({
       method,
       url,
@@ -32,7 +37,12 @@ export class TestClient {
     if (String(response.headers['content-type'] ?? '').includes('application/json') && response.body) {
       parsed = JSON.parse(response.body);
     }
-    return { status: response.statusCode, body: parsed as T, headers: response.headers, raw: response } satisfies ApiResponse<T>;
+    return {
+      status: response.statusCode,
+      body: parsed as T,
+      headers: response.headers,
+      raw: response,
+    } satisfies ApiResponse<T>;
   }
 
   get<T = any>(url: string) {

@@ -22,7 +22,11 @@ let counter = 0;
 const nextCode = (width: number) => String(++counter).padStart(width, '0');
 
 export async function seedCountry(db: Kysely<DB>): Promise<SeedUnit> {
-  const existing = await db.selectFrom('org_unit').select(['id', 'path', 'code', 'name']).where('path', '=', 'vn').executeTakeFirst();
+  const existing = await db
+    .selectFrom('org_unit')
+    .select(['id', 'path', 'code', 'name'])
+    .where('path', '=', 'vn')
+    .executeTakeFirst();
   if (existing) return existing;
   const unit = { id: newId(), path: 'vn', code: 'VN', name: 'Việt Nam' };
   await db
@@ -41,7 +45,10 @@ export async function seedCountry(db: Kysely<DB>): Promise<SeedUnit> {
   return unit;
 }
 
-export async function seedProvince(db: Kysely<DB>, overrides: { name?: string; code?: string } = {}): Promise<SeedUnit> {
+export async function seedProvince(
+  db: Kysely<DB>,
+  overrides: { name?: string; code?: string } = {},
+): Promise<SeedUnit> {
   const country = await seedCountry(db);
   const code = overrides.code ?? nextCode(2).slice(-2);
   const name = overrides.name ?? `Tỉnh Thử ${code}`;
@@ -64,7 +71,11 @@ export async function seedProvince(db: Kysely<DB>, overrides: { name?: string; c
   return unit;
 }
 
-export async function seedCommune(db: Kysely<DB>, province: SeedUnit, overrides: { name?: string } = {}): Promise<SeedUnit> {
+export async function seedCommune(
+  db: Kysely<DB>,
+  province: SeedUnit,
+  overrides: { name?: string } = {},
+): Promise<SeedUnit> {
   const code = nextCode(5);
   const name = overrides.name ?? `Xã Thử ${code}`;
   const unit = { id: newId(), path: `${province.path}.c${code}`, code, name };
@@ -86,7 +97,11 @@ export async function seedCommune(db: Kysely<DB>, province: SeedUnit, overrides:
   return unit;
 }
 
-export async function seedVillage(db: Kysely<DB>, commune: SeedUnit, overrides: { name?: string } = {}): Promise<SeedUnit> {
+export async function seedVillage(
+  db: Kysely<DB>,
+  commune: SeedUnit,
+  overrides: { name?: string } = {},
+): Promise<SeedUnit> {
   const code = nextCode(3);
   const id = newId();
   const name = overrides.name ?? `Thôn ${code}`;
@@ -117,7 +132,13 @@ export interface SeedUser {
 
 export async function seedUser(
   db: Kysely<DB>,
-  options: { role: Role; scope: SeedUnit[]; sector?: Sector | null; username?: string; mustChangePassword?: boolean },
+  options: {
+    role: Role;
+    scope: SeedUnit[];
+    sector?: Sector | null;
+    username?: string;
+    mustChangePassword?: boolean;
+  },
 ): Promise<SeedUser> {
   const id = newId();
   const username = options.username ?? `${options.role.replace(/_/g, '.')}.${nextCode(4)}`;
@@ -158,7 +179,10 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;

@@ -8,7 +8,9 @@ import { migrate } from '../db/migrate.ts';
  * TREEM_TEST_TARGET=postgres and TEST_DATABASE_URL points at a server (the test runner sets both in CI).
  */
 export function testTarget(): 'pglite' | 'postgres' {
-  return process.env.TREEM_TEST_TARGET === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+  return process.env.TREEM_TEST_TARGET === 'postgres' && process.env.TEST_DATABASE_URL
+    ? 'postgres'
+    : 'pglite';
 }
 
 /** A fresh, migrated database for one test file. On PostgreSQL it is a new database dropped on close. */

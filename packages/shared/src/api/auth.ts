@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { OrgLevel, Permission, Role, Sector } from '../permissions.ts';
 import { endpoint, Ok, Uuid } from './endpoint.ts';
 
-
 export const ScopeUnit = z.object({
   orgUnitId: Uuid,
   name: z.string(),

@@ -2,14 +2,23 @@ import { z } from 'zod';
 import { OrgLevel } from '../permissions.ts';
 import { endpoint, Page, PageSize, paginated, PlainDateString, QueryBoolean, Uuid } from './endpoint.ts';
 
-
 /** Which list a unit comes from: the two-tier units in force, the 2008 three-tier history, or app-managed villages. */
 export const OrgGeneration = z.enum(['current', 'y2008', 'village']);
 export type OrgGeneration = z.infer<typeof OrgGeneration>;
 
 export const OrgUnitStatus = z.enum(['active', 'closed', 'historical']);
 
-export const villageTypes = ['thon', 'to_dan_pho', 'ap', 'ban', 'buon', 'xom', 'khom', 'lang', 'khu_pho'] as const;
+export const villageTypes = [
+  'thon',
+  'to_dan_pho',
+  'ap',
+  'ban',
+  'buon',
+  'xom',
+  'khom',
+  'lang',
+  'khu_pho',
+] as const;
 export const VillageType = z.enum(villageTypes);
 export type VillageType = z.infer<typeof VillageType>;
 
@@ -127,7 +136,12 @@ export const orgUnitEndpoints = {
     permission: 'orgUnit.read',
     summary: 'Find units by GSO code (2008 or 2025), with their successors',
     tag: 'org-units',
-    query: z.strictObject({ code: z.string().trim().regex(/^[0-9]{2,5}$/) }),
+    query: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[0-9]{2,5}$/),
+    }),
     response: z.object({ items: z.array(z.object({ unit: OrgUnit, successors: z.array(OrgUnitLink) })) }),
   }),
   get: endpoint({
@@ -181,4 +195,3 @@ export const orgUnitEndpoints = {
     response: OrgUnit,
   }),
 };
-

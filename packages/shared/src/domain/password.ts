@@ -28,10 +28,13 @@ const commonPasswords = new Set([
 export function checkPasswordStrength(password: string, username = ''): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
   if (password.length < PASSWORD_MIN_LENGTH) problems.push('too_short');
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) =>
+    pattern.test(password),
+  ).length;
   if (kinds < 3) problems.push('too_few_kinds');
   const folded = foldVietnamese(password).replace(/ /g, '');
-  if (username && folded.includes(foldVietnamese(username).replace(/ /g, ''))) problems.push('contains_username');
+  if (username && folded.includes(foldVietnamese(username).replace(/ /g, '')))
+    problems.push('contains_username');
   if (commonPasswords.has(password.toLowerCase())) problems.push('common');
   return problems;
 }

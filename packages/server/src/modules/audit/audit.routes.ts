@@ -13,7 +13,9 @@ async function listAuditEvents(
   let query = db.selectFrom('audit_event as a').where(withinScope('a.org_path', scope));
   if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('a.entity_id', '=', filter.entityId);
-  const [{ total } = { total: 0 }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const [{ total } = { total: 0 }] = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
   const rows = await query
     .selectAll('a')
     .orderBy('a.seq', 'desc')

@@ -15,7 +15,10 @@ describe('signing in', () => {
   test('sets an httpOnly SameSite=Strict session cookie and returns the user with scope and permissions', async () => {
     const user = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
     const client = t.client();
-    const response = await client.post('/api/auth/login', { username: user.username.toUpperCase(), password: user.password });
+    const response = await client.post('/api/auth/login', {
+      username: user.username.toUpperCase(),
+      password: user.password,
+    });
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.me.user).toMatchObject({ username: user.username, role: 'commune_worker' });
@@ -33,8 +36,12 @@ describe('signing in', () => {
 
   test('a wrong password and an unknown user get the same answer', async () => {
     const user = await seedUser(t.db, { role: 'viewer', scope: [commune] });
-    const wrong = await t.client().post('/api/auth/login', { username: user.username, password: 'Sai-mat-khau-1' });
-    const unknown = await t.client().post('/api/auth/login', { username: 'khong.ton.tai', password: 'Sai-mat-khau-1' });
+    const wrong = await t
+      .client()
+      .post('/api/auth/login', { username: user.username, password: 'Sai-mat-khau-1' });
+    const unknown = await t
+      .client()
+      .post('/api/auth/login', { username: 'khong.ton.tai', password: 'Sai-mat-khau-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
@@ -45,33 +52,58 @@ describe('signing in', () => {
     const user = await seedUser(t.db, { role: 'viewer', scope: [commune] });
     const codes: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const response = await t.client().post('/api/auth/login', { username: user.username, password: `Sai-mat-khau-${i}` });
+      const response = await t
+        .client()
+        .post('/api/auth/login', { username: user.username, password: `Sai-mat-khau-${i}` });
       codes.push(response.body.error.code);
     }
-    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
-    const sixth = await t.client().post('/api/auth/login', { username: user.username, password: user.password });
+    expect(codes).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+    ]);
+    const sixth = await t
+      .client()
+      .post('/api/auth/login', { username: user.username, password: user.password });
     expect(sixth.status).toBe(423);
     expect(sixth.body.error.code).toBe('ACCOUNT_LOCKED');
     const lockedUntil = new Date(sixth.body.error.details.lockedUntil).getTime();
     expect(lockedUntil - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(lockedUntil - Date.now()).toBeLessThanOrEqual(15 * 60_000);
-    const actions = await t.db.selectFrom('audit_event').select('action').where('entity_id', '=', user.id).orderBy('seq').execute();
+    const actions = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_id', '=', user.id)
+      .orderBy('seq')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual([...Array(4).fill('auth.login_failed'), 'auth.locked']);
   });
 
   test('the lock ends when its time has passed', async () => {
     const user = await seedUser(t.db, { role: 'viewer', scope: [commune] });
-    await t.db.updateTable('app_user').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', user.id).execute();
-    const response = await t.client().post('/api/auth/login', { username: user.username, password: user.password });
+    await t.db
+      .updateTable('app_user')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', user.id)
+      .execute();
+    const response = await t
+      .client()
+      .post('/api/auth/login', { username: user.username, password: user.password });
     expect(response.status).toBe(200);
   });
 
   test('a disabled account is told so only after the right password', async () => {
     const user = await seedUser(t.db, { role: 'viewer', scope: [commune] });
     await t.db.updateTable('app_user').set({ status: 'disabled' }).where('id', '=', user.id).execute();
-    const wrong = await t.client().post('/api/auth/login', { username: user.username, password: 'Sai-mat-khau-1' });
+    const wrong = await t
+      .client()
+      .post('/api/auth/login', { username: user.username, password: 'Sai-mat-khau-1' });
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
-    const right = await t.client().post('/api/auth/login', { username: user.username, password: user.password });
+    const right = await t
+      .client()
+      .post('/api/auth/login', { username: user.username, password: user.password });
     expect(right.status).toBe(403);
     expect(right.body.error.code).toBe('ACCOUNT_DISABLED');
   });
@@ -116,7 +148,11 @@ describe('session expiry', () => {
     const user = await seedUser(t.db, { role: 'viewer', scope: [commune] });
     const client = t.client();
     await client.login(user.username, user.password);
-    await t.db.updateTable('user_session').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await t.db
+      .updateTable('user_session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     expect((await client.get('/api/auth/me')).body.error.code).toBe('SESSION_EXPIRED');
   });
 
@@ -133,7 +169,9 @@ describe('throttling', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) {
-        statuses.push((await throttled.client().post('/api/auth/login', { username: 'ai.do', password: 'x' })).status);
+        statuses.push(
+          (await throttled.client().post('/api/auth/login', { username: 'ai.do', password: 'x' })).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
       const last = await throttled.client().post('/api/auth/login', { username: 'ai.do', password: 'x' });

@@ -1,7 +1,13 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
-import { seedCommune, seedProvince, seedUser, type SeedUnit, type SeedUser } from '../../testing/factories.ts';
+import {
+  seedCommune,
+  seedProvince,
+  seedUser,
+  type SeedUnit,
+  type SeedUser,
+} from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
@@ -18,7 +24,12 @@ async function codeAt(secret: string, offsetSeconds: number) {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 }
 
-async function enrolled(): Promise<{ user: SeedUser; client: TestClient; secret: string; recoveryCodes: string[] }> {
+async function enrolled(): Promise<{
+  user: SeedUser;
+  client: TestClient;
+  secret: string;
+  recoveryCodes: string[];
+}> {
   const user = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
   const client = t.client();
   await client.login(user.username, user.password);
@@ -40,7 +51,11 @@ describe('two-factor sign-in', () => {
     await client.post('/api/auth/mfa/enrol');
     const wrong = await client.post('/api/auth/mfa/confirm', { code: '000000' });
     expect(wrong.body.error.code).toBe('INVALID_MFA_CODE');
-    const row = await t.db.selectFrom('app_user').select('mfa_enabled').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('app_user')
+      .select('mfa_enabled')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row.mfa_enabled).toBe(false);
   });
 
@@ -92,7 +107,9 @@ describe('two-factor sign-in', () => {
       'WRONG_CURRENT_PASSWORD',
     );
     expect((await client.post('/api/auth/mfa/disable', { password: user.password })).status).toBe(200);
-    const again = await t.client().post('/api/auth/login', { username: user.username, password: user.password });
+    const again = await t
+      .client()
+      .post('/api/auth/login', { username: user.username, password: user.password });
     expect(again.body.status).toBe('ok');
   });
 });

@@ -4,8 +4,16 @@ import { route, type RouteDeps } from '../../http/route.ts';
 import * as auth from './auth.service.ts';
 import { lookupSession, SESSION_COOKIE, type NewSession } from './session.repo.ts';
 
-function setSessionCookie(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply, session: NewSession) {
-  const secure = deps.config.secureCookies === 'auto' ? request.protocol === 'https' : deps.config.secureCookies === 'true';
+function setSessionCookie(
+  deps: RouteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: NewSession,
+) {
+  const secure =
+    deps.config.secureCookies === 'auto'
+      ? request.protocol === 'https'
+      : deps.config.secureCookies === 'true';
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'strict',

@@ -1,4 +1,11 @@
-import { AppError, rolePermissions, type LoginRequest, type LoginResult, type Me, type MfaEnrolment } from '@treem/shared';
+import {
+  AppError,
+  rolePermissions,
+  type LoginRequest,
+  type LoginResult,
+  type Me,
+  type MfaEnrolment,
+} from '@treem/shared';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { writeAudit, type Actor } from '../../audit/audit.ts';
@@ -48,7 +55,9 @@ async function recordFailure(db: Kysely<DB>, config: Config, actor: Actor, userI
       entityType: 'user',
       entityId: userId,
       reason,
-      after: lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : { failedCount: row.failed_login_count },
+      after: lockedUntil
+        ? { lockedUntil: lockedUntil.toISOString() }
+        : { failedCount: row.failed_login_count },
     });
     return lockedUntil;
   });
@@ -76,7 +85,8 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   const attempt: Actor = { ...actor, userId: user.id, username: user.username };
-  if (user.locked_until && new Date(user.locked_until) > new Date()) throw lockedError(new Date(user.locked_until));
+  if (user.locked_until && new Date(user.locked_until) > new Date())
+    throw lockedError(new Date(user.locked_until));
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   if (!passwordOk) {
     const lockedUntil = await recordFailure(db, config, attempt, user.id, 'wrong password');
@@ -87,7 +97,11 @@ export async function login(
   if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
 
   return inTransaction(db, async (trx) => {
-    const session = await createSession(trx, config, { userId: user.id, mfaPending: user.mfa_enabled, ...client });
+    const session = await createSession(trx, config, {
+      userId: user.id,
+      mfaPending: user.mfa_enabled,
+      ...client,
+    });
     if (user.mfa_enabled) {
       await trx.updateTable('app_user').set({ failed_login_count: 0 }).where('id', '=', user.id).execute();
       return { result: { status: 'mfa_required' as const }, session };
@@ -118,7 +132,8 @@ export async function completeMfaLogin(
     .where('id', '=', pending.userId)
     .executeTakeFirstOrThrow();
   const attempt: Actor = { ...actor, userId: user.id, username: user.username };
-  if (user.locked_until && new Date(user.locked_until) > new Date()) throw lockedError(new Date(user.locked_until));
+  if (user.locked_until && new Date(user.locked_until) > new Date())
+    throw lockedError(new Date(user.locked_until));
   if (user.status !== 'active' || !user.mfa_secret) throw new AppError('UNAUTHENTICATED');
 
   const step = /^[0-9]{6}$/.test(code) ? await checkTotp(user.mfa_secret, code, user.mfa_last_step) : null;
@@ -175,7 +190,11 @@ export async function completeMfaLogin(
 export async function logout(ctx: AuthedContext): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
     await deleteSession(trx, ctx.session.tokenHash);
-    await writeAudit(trx, ctx.actor, { action: 'auth.logout', entityType: 'user', entityId: ctx.session.user.id });
+    await writeAudit(trx, ctx.actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: ctx.session.user.id,
+    });
   });
 }
 
@@ -237,12 +256,21 @@ export async function changePassword(
   await inTransaction(ctx.db, async (trx) => {
     await trx
       .updateTable('app_user')
-      .set({ password_hash: newHash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date() })
+      .set({
+        password_hash: newHash,
+        password_changed_at: new Date(),
+        must_change_password: false,
+        updated_at: new Date(),
+      })
       .where('id', '=', user.id)
       .execute();
     // Other devices signed in with the old password are signed out.
     await deleteUserSessions(trx, user.id, ctx.session.tokenHash);
-    await writeAudit(trx, ctx.actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+    await writeAudit(trx, ctx.actor, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }
 

@@ -47,7 +47,11 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
   await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteUserSessions(db: Executor, userId: string, exceptTokenHash?: string): Promise<void> {
+export async function deleteUserSessions(
+  db: Executor,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<void> {
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptTokenHash) query = query.where('token_hash', '<>', exceptTokenHash);
   await query.execute();
@@ -63,7 +67,11 @@ export type SessionLookup =
  * Finds the session for a cookie token and enforces idle and absolute expiry. Touching `last_seen_at` is
  * skipped within a minute of the last touch so reads do not each cost a write.
  */
-export async function lookupSession(db: Kysely<DB>, config: Config, token: string | undefined): Promise<SessionLookup> {
+export async function lookupSession(
+  db: Kysely<DB>,
+  config: Config,
+  token: string | undefined,
+): Promise<SessionLookup> {
   if (!token) return { state: 'none' };
   const tokenHash = hashToken(token);
   const row = await db
@@ -89,13 +97,21 @@ export async function lookupSession(db: Kysely<DB>, config: Config, token: strin
   if (!row) return { state: 'none' };
   const now = Date.now();
   const idleLimit = new Date(row.last_seen_at).getTime() + config.session.idleMinutes * 60_000;
-  if (row.status !== 'active' || new Date(row.expires_at).getTime() <= now || (!row.mfa_pending && idleLimit <= now)) {
+  if (
+    row.status !== 'active' ||
+    new Date(row.expires_at).getTime() <= now ||
+    (!row.mfa_pending && idleLimit <= now)
+  ) {
     await deleteSession(db, tokenHash);
     return { state: 'expired' };
   }
   if (row.mfa_pending) return { state: 'mfa_pending', userId: row.id, tokenHash };
   if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+    await db
+      .updateTable('user_session')
+      .set({ last_seen_at: new Date() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
   const scopeRows = await db
     .selectFrom('user_scope as us')
@@ -121,7 +137,12 @@ export async function lookupSession(db: Kysely<DB>, config: Config, token: strin
         mfaEnabled: row.mfa_enabled,
         permissions: rolePermissions[role] ?? [],
       },
-      scope: { userId: row.id, role, sector: row.sector as Sector | null, paths: scopeRows.map((r) => r.path) },
+      scope: {
+        userId: row.id,
+        role,
+        sector: row.sector as Sector | null,
+        paths: scopeRows.map((r) => r.path),
+      },
     },
   };
 }

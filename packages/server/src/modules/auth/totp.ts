@@ -12,7 +12,11 @@ export function totpUri(secret: string, username: string): string {
 }
 
 /** Returns the accepted time step, or null. One step of clock drift either way is tolerated; replays are not. */
-export async function checkTotp(secret: string, token: string, lastStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  token: string,
+  lastStep: number | null,
+): Promise<number | null> {
   const result = await verify({
     secret,
     token,

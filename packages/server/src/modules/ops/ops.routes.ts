@@ -27,7 +27,9 @@ export function registerOpsRoutes(app: FastifyInstance, deps: RouteDeps): void {
       await sql`select 1`.execute(deps.db);
       const status = await migrationStatus(deps.db);
       if (status.pending.length > 0) {
-        return reply.status(503).send({ status: 'not_ready', reason: 'migrations_pending', pending: status.pending });
+        return reply
+          .status(503)
+          .send({ status: 'not_ready', reason: 'migrations_pending', pending: status.pending });
       }
       return { status: 'ready', migrations: status.applied.length };
     } catch (error) {

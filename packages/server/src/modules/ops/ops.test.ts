@@ -26,10 +26,17 @@ test('/readyz is not ready while a migration is pending', async () => {
   try {
     const response = await t.client().get('/readyz');
     expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ status: 'not_ready', reason: 'migrations_pending', pending: ['0003_audit.sql'] });
+    expect(response.body).toMatchObject({
+      status: 'not_ready',
+      reason: 'migrations_pending',
+      pending: ['0003_audit.sql'],
+    });
   } finally {
     const [migration] = (await import('../../db/migrate.ts')).readMigrations().filter((m) => m.version === 3);
-    await t.db.insertInto('schema_migration').values({ version: 3, name: migration!.name, checksum: migration!.checksum }).execute();
+    await t.db
+      .insertInto('schema_migration')
+      .values({ version: 3, name: migration!.name, checksum: migration!.checksum })
+      .execute();
   }
 });
 

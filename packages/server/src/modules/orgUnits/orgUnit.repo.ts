@@ -35,7 +35,11 @@ const childCount = sql<number>`(select count(*) from org_unit c where c.parent_i
 export function toOrgUnit(row: OrgUnitRow & { child_count?: number | string | null }): OrgUnit {
   const today = todayInVietnam();
   const status =
-    row.generation === 'y2008' ? 'historical' : row.valid_to !== null && row.valid_to <= today ? 'closed' : 'active';
+    row.generation === 'y2008'
+      ? 'historical'
+      : row.valid_to !== null && row.valid_to <= today
+        ? 'closed'
+        : 'active';
   return {
     id: row.id,
     code: row.code,
@@ -59,8 +63,17 @@ function selectUnits(db: Executor) {
   return db.selectFrom('org_unit as o').selectAll('o').select(childCount.as('child_count'));
 }
 
-export async function findOrgUnitRow(scope: Scope, db: Executor, id: string): Promise<OrgUnitRow | undefined> {
-  return db.selectFrom('org_unit as o').selectAll('o').where('o.id', '=', id).where(orgUnitVisible(scope)).executeTakeFirst();
+export async function findOrgUnitRow(
+  scope: Scope,
+  db: Executor,
+  id: string,
+): Promise<OrgUnitRow | undefined> {
+  return db
+    .selectFrom('org_unit as o')
+    .selectAll('o')
+    .where('o.id', '=', id)
+    .where(orgUnitVisible(scope))
+    .executeTakeFirst();
 }
 
 export async function getOrgUnitRow(scope: Scope, db: Executor, id: string): Promise<OrgUnitRow> {
@@ -102,7 +115,9 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
   if (filter.level) query = query.where('o.level', '=', filter.level);
   if (folded) query = query.where('o.name_search', 'like', `%${escapeLike(folded)}%`);
 
-  const [{ total } = { total: 0 }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const [{ total } = { total: 0 }] = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
   let ordered = query.selectAll('o').select(childCount.as('child_count'));
   if (folded) {
     // Whole-name and whole-word matches first, then current units before history, then the name.
@@ -121,8 +136,15 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
   return { items: rows.map(toOrgUnit), total: Number(total), page: filter.page, pageSize: filter.pageSize };
 }
 
-async function links(db: Executor, direction: 'successors' | 'predecessors', id: string): Promise<OrgUnitLink[]> {
-  const [from, to] = direction === 'successors' ? (['predecessor_id', 'successor_id'] as const) : (['successor_id', 'predecessor_id'] as const);
+async function links(
+  db: Executor,
+  direction: 'successors' | 'predecessors',
+  id: string,
+): Promise<OrgUnitLink[]> {
+  const [from, to] =
+    direction === 'successors'
+      ? (['predecessor_id', 'successor_id'] as const)
+      : (['successor_id', 'predecessor_id'] as const);
   const rows = await db
     .selectFrom('org_unit_successor as l')
     .innerJoin('org_unit as o', 'o.id', `l.${to}`)
@@ -132,7 +154,11 @@ async function links(db: Executor, direction: 'successors' | 'predecessors', id:
     .where(`l.${from}`, '=', id)
     .orderBy('o.path')
     .execute();
-  return rows.map((row) => ({ unit: toOrgUnit(row), mergeType: row.merge_type, effectiveDate: row.effective_date }));
+  return rows.map((row) => ({
+    unit: toOrgUnit(row),
+    mergeType: row.merge_type,
+    effectiveDate: row.effective_date,
+  }));
 }
 
 export const successorsOf = (db: Executor, id: string) => links(db, 'successors', id);
@@ -161,15 +187,13 @@ export async function getOrgUnitDetail(scope: Scope, db: Executor, id: string): 
     // opening one still goes through the scope check.
     successors: await links(db, 'successors', id),
     predecessors: await links(db, 'predecessors', id),
-    changes: changes.map(
-      (c): OrgUnitChange => ({
-        field: c.field,
-        oldValue: c.old_value,
-        newValue: c.new_value,
-        effectiveDate: c.effective_date,
-        reason: c.reason,
-      }),
-    ),
+    changes: changes.map((c): OrgUnitChange => ({
+      field: c.field,
+      oldValue: c.old_value,
+      newValue: c.new_value,
+      effectiveDate: c.effective_date,
+      reason: c.reason,
+    })),
   };
 }
 
@@ -181,5 +205,7 @@ export async function lookupByCode(scope: Scope, db: Executor, code: string) {
     .orderBy(sql`o.generation = 'y2008'`, 'asc')
     .orderBy('o.path')
     .execute();
-  return Promise.all(rows.map(async (row) => ({ unit: toOrgUnit(row), successors: await successorsOf(db, row.id) })));
+  return Promise.all(
+    rows.map(async (row) => ({ unit: toOrgUnit(row), successors: await successorsOf(db, row.id) })),
+  );
 }

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
-import { seedCommune, seedCountry, seedProvince, seedUser, seedVillage, type SeedUnit } from '../../testing/factories.ts';
+import {
+  seedCommune,
+  seedCountry,
+  seedProvince,
+  seedUser,
+  seedVillage,
+  type SeedUnit,
+} from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;

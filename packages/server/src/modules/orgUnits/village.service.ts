@@ -34,7 +34,8 @@ export const villageTypeNames: Record<VillageType, string> = {
 
 async function getActiveCommune(trx: Transaction<DB>, scope: Scope, id: string): Promise<OrgUnitRow> {
   const commune = await getOrgUnitRow(scope, trx, id);
-  if (commune.generation !== 'current' || commune.level !== 'commune') throw new AppError('ORG_UNIT_NOT_VILLAGE_PARENT');
+  if (commune.generation !== 'current' || commune.level !== 'commune')
+    throw new AppError('ORG_UNIT_NOT_VILLAGE_PARENT');
   if (commune.valid_to !== null) throw new AppError('ORG_UNIT_CLOSED');
   return commune;
 }
@@ -99,11 +100,22 @@ async function recordChange(
 ) {
   await trx
     .insertInto('org_unit_change')
-    .values({ org_unit_id: unitId, field, old_value: oldValue, new_value: newValue, effective_date: effectiveDate, reason })
+    .values({
+      org_unit_id: unitId,
+      field,
+      old_value: oldValue,
+      new_value: newValue,
+      effective_date: effectiveDate,
+      reason,
+    })
     .execute();
 }
 
-export async function createVillage(ctx: Operator, communeId: string, input: VillageCreate): Promise<OrgUnit> {
+export async function createVillage(
+  ctx: Operator,
+  communeId: string,
+  input: VillageCreate,
+): Promise<OrgUnit> {
   return inTransaction(ctx.db, async (trx) => {
     const commune = await getActiveCommune(trx, ctx.scope, communeId);
     const name = normaliseName(input.name);
@@ -152,7 +164,14 @@ export async function renameVillage(ctx: Operator, id: string, input: VillageRen
     const fullName = `${typeName} ${name}`;
     await trx
       .updateTable('org_unit')
-      .set({ name, full_name: fullName, name_search: foldVietnamese(name), type: typeName, type_code: typeCode, updated_at: new Date() })
+      .set({
+        name,
+        full_name: fullName,
+        name_search: foldVietnamese(name),
+        type: typeName,
+        type_code: typeCode,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     const today = todayInVietnam();
@@ -178,7 +197,11 @@ export async function closeVillage(ctx: Operator, id: string, input: VillageClos
     const before = await getOpenVillage(trx, ctx.scope, id);
     if (before.valid_from && input.closedOn < before.valid_from) {
       throw new AppError('VALIDATION_FAILED', undefined, [
-        { path: 'body.closedOn', code: 'before_valid_from', message: 'closedOn is before the village was created' },
+        {
+          path: 'body.closedOn',
+          code: 'before_valid_from',
+          message: 'closedOn is before the village was created',
+        },
       ]);
     }
     await trx
@@ -220,10 +243,23 @@ export async function moveVillage(ctx: Operator, id: string, input: VillageMove)
     const newPath = `${target.path}.${villageLabel(id)}`;
     await trx
       .updateTable('org_unit')
-      .set({ parent_id: target.id, path: newPath, province_code: target.province_code, updated_at: new Date() })
+      .set({
+        parent_id: target.id,
+        path: newPath,
+        province_code: target.province_code,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute();
-    await recordChange(trx, id, 'commune', `${from.code} ${from.full_name}`, `${target.code} ${target.full_name}`, todayInVietnam(), input.reason);
+    await recordChange(
+      trx,
+      id,
+      'commune',
+      `${from.code} ${from.full_name}`,
+      `${target.code} ${target.full_name}`,
+      todayInVietnam(),
+      input.reason,
+    );
     const after = await getOrgUnit(ctx.scope, trx, id);
     await writeAudit(trx, ctx.actor, {
       action: 'orgUnit.village_moved',

@@ -31,7 +31,10 @@ const userColumns = [
   'u.created_at',
 ] as const;
 
-export async function scopeUnitsOf(db: Executor, userIds: readonly string[]): Promise<Map<string, ScopeUnit[]>> {
+export async function scopeUnitsOf(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, ScopeUnit[]>> {
   const result = new Map<string, ScopeUnit[]>();
   if (userIds.length === 0) return result;
   const rows = await db
@@ -43,7 +46,13 @@ export async function scopeUnitsOf(db: Executor, userIds: readonly string[]): Pr
     .execute();
   for (const row of rows) {
     const list = result.get(row.user_id) ?? [];
-    list.push({ orgUnitId: row.id, name: row.name, fullName: row.full_name, level: row.level, path: row.path });
+    list.push({
+      orgUnitId: row.id,
+      name: row.name,
+      fullName: row.full_name,
+      level: row.level,
+      path: row.path,
+    });
     result.set(row.user_id, list);
   }
   return result;
@@ -115,7 +124,9 @@ export async function listUsers(scope: Scope, db: Executor, filter: UserListQuer
       ]),
     );
   }
-  const [{ total } = { total: 0 }] = await query.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const [{ total } = { total: 0 }] = await query
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
   const rows = await query
     .select(userColumns)
     .orderBy('u.full_name_search')

@@ -12,7 +12,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void 
   route(app, deps, api.users.disable, async ({ params, body }, ctx) =>
     users.setUserStatus(ctx, params.id, 'disabled', body.reason),
   );
-  route(app, deps, api.users.enable, async ({ params }, ctx) => users.setUserStatus(ctx, params.id, 'active', null));
+  route(app, deps, api.users.enable, async ({ params }, ctx) =>
+    users.setUserStatus(ctx, params.id, 'active', null),
+  );
   route(app, deps, api.users.resetPassword, async ({ params, body }, ctx) => {
     await users.resetPassword(ctx, params.id, body.newPassword);
     return { ok: true as const };

@@ -46,7 +46,11 @@ async function checkGrant(
       throw new AppError('ORG_UNIT_CLOSED', { id });
     }
     if (!roleScopeLevels[role].includes(unit.level)) {
-      throw new AppError('ROLE_SCOPE_LEVEL_MISMATCH', { role, level: unit.level, allowed: roleScopeLevels[role] });
+      throw new AppError('ROLE_SCOPE_LEVEL_MISMATCH', {
+        role,
+        level: unit.level,
+        allowed: roleScopeLevels[role],
+      });
     }
     units.push({ id: unit.id, path: unit.path });
   }
@@ -80,7 +84,11 @@ export async function createUser(ctx: Operator, input: UserCreate): Promise<User
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx.db, async (trx) => {
     const units = await checkGrant(trx, ctx.scope, input.role, input.sector ?? null, input.scopeOrgUnitIds);
-    const taken = await trx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
     if (taken) throw new AppError('USERNAME_TAKEN', { username: input.username });
     const id = newId();
     const fullName = normaliseName(input.fullName);
@@ -120,7 +128,8 @@ export async function createUser(ctx: Operator, input: UserCreate): Promise<User
 export async function updateUser(ctx: Operator, id: string, input: UserUpdate): Promise<User> {
   return inTransaction(ctx.db, async (trx) => {
     const before = await getUser(ctx.scope, trx, id);
-    const changesAccess = input.role !== undefined || input.scopeOrgUnitIds !== undefined || input.sector !== undefined;
+    const changesAccess =
+      input.role !== undefined || input.scopeOrgUnitIds !== undefined || input.sector !== undefined;
     if (id === ctx.userId && changesAccess) throw new AppError('CANNOT_CHANGE_SELF');
     const role = input.role ?? before.role;
     const sector = input.sector === undefined ? before.sector : input.sector;
@@ -130,7 +139,9 @@ export async function updateUser(ctx: Operator, id: string, input: UserUpdate): 
     await trx
       .updateTable('app_user')
       .set({
-        ...(fullName !== undefined ? { full_name: fullName, full_name_search: foldVietnamese(fullName) } : {}),
+        ...(fullName !== undefined
+          ? { full_name: fullName, full_name_search: foldVietnamese(fullName) }
+          : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),
         ...(input.phone !== undefined ? { phone: input.phone } : {}),
         role,
@@ -172,7 +183,11 @@ export async function setUserStatus(
     if (id === ctx.userId) throw new AppError('CANNOT_CHANGE_SELF');
     await trx
       .updateTable('app_user')
-      .set({ status, updated_at: new Date(), ...(status === 'active' ? { failed_login_count: 0, locked_until: null } : {}) })
+      .set({
+        status,
+        updated_at: new Date(),
+        ...(status === 'active' ? { failed_login_count: 0, locked_until: null } : {}),
+      })
       .where('id', '=', id)
       .execute();
     if (status === 'disabled') await deleteUserSessions(trx, id);

@@ -16,7 +16,11 @@ export function systemOperator(db: Kysely<DB>): Operator {
 }
 
 async function userIdByUsername(db: Kysely<DB>, username: string): Promise<string> {
-  const row = await db.selectFrom('app_user').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { entity: 'user', username });
   return row.id;
 }
@@ -43,7 +47,14 @@ async function scopeIds(db: Kysely<DB>, refs: string[]): Promise<string[]> {
 
 export async function createUserFromCli(
   db: Kysely<DB>,
-  input: { username: string; fullName: string; role: Role; sector: Sector | null; scope: string[]; password?: string },
+  input: {
+    username: string;
+    fullName: string;
+    role: Role;
+    sector: Sector | null;
+    scope: string[];
+    password?: string;
+  },
 ) {
   const password = input.password ?? randomPassword();
   const user = await createUser(systemOperator(db), {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
-import { seedCommune, seedProvince, seedUser, seedVillage, tableCounts, type SeedUnit } from '../../testing/factories.ts';
+import {
+  seedCommune,
+  seedProvince,
+  seedUser,
+  seedVillage,
+  tableCounts,
+  type SeedUnit,
+} from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
@@ -40,13 +47,22 @@ describe('creating users', () => {
     const input = newUser({ fullName: '  Trần   Văn Bình ' });
     const response = await admin.post('/api/users', input);
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ username: input.username, fullName: 'Trần Văn Bình', role: 'village_collaborator', status: 'active' });
+    expect(response.body).toMatchObject({
+      username: input.username,
+      fullName: 'Trần Văn Bình',
+      role: 'village_collaborator',
+      status: 'active',
+    });
     expect(response.body.scope.map((s: any) => s.orgUnitId)).toEqual([village.id]);
     expect(response.body).not.toHaveProperty('passwordHash');
     const collaborator = t.client();
     const me = await collaborator.login(input.username, input.password);
     expect(me.user.mustChangePassword).toBe(true);
-    const audit = await t.db.selectFrom('audit_event').selectAll().where('entity_id', '=', response.body.id).execute();
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', response.body.id)
+      .execute();
     expect(audit[0]).toMatchObject({ action: 'user.created', org_path: village.path });
     expect(JSON.stringify(audit[0]!.after)).not.toContain(input.password);
   });
@@ -59,21 +75,33 @@ describe('creating users', () => {
   });
 
   test('cannot create a system administrator', async () => {
-    const response = await admin.post('/api/users', newUser({ role: 'system_admin', scopeOrgUnitIds: [province.id] }));
+    const response = await admin.post(
+      '/api/users',
+      newUser({ role: 'system_admin', scopeOrgUnitIds: [province.id] }),
+    );
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('ROLE_NOT_GRANTABLE');
   });
 
   test('the scope must sit at the role’s level', async () => {
-    const response = await admin.post('/api/users', newUser({ role: 'village_collaborator', scopeOrgUnitIds: [commune.id] }));
+    const response = await admin.post(
+      '/api/users',
+      newUser({ role: 'village_collaborator', scopeOrgUnitIds: [commune.id] }),
+    );
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('ROLE_SCOPE_LEVEL_MISMATCH');
   });
 
   test('a province officer needs a sector', async () => {
-    const without = await admin.post('/api/users', newUser({ role: 'province_officer', scopeOrgUnitIds: [province.id] }));
+    const without = await admin.post(
+      '/api/users',
+      newUser({ role: 'province_officer', scopeOrgUnitIds: [province.id] }),
+    );
     expect(without.body.error.code).toBe('ROLE_NEEDS_SECTOR');
-    const withSector = await admin.post('/api/users', newUser({ role: 'province_officer', sector: 'education', scopeOrgUnitIds: [province.id] }));
+    const withSector = await admin.post(
+      '/api/users',
+      newUser({ role: 'province_officer', sector: 'education', scopeOrgUnitIds: [province.id] }),
+    );
     expect(withSector.status).toBe(201);
     expect(withSector.body.sector).toBe('education');
   });
@@ -118,21 +146,35 @@ describe('listing and managing users', () => {
     const disabled = await admin.post(`/api/users/${created.body.id}/disable`, { reason: 'Nghỉ việc' });
     expect(disabled.body.status).toBe('disabled');
     expect((await userClient.get('/api/auth/me')).status).toBe(401);
-    expect((await t.client().post('/api/auth/login', { username: created.body.username, password: 'Tam-thoi-2026' })).body.error.code).toBe(
-      'ACCOUNT_DISABLED',
-    );
+    expect(
+      (
+        await t
+          .client()
+          .post('/api/auth/login', { username: created.body.username, password: 'Tam-thoi-2026' })
+      ).body.error.code,
+    ).toBe('ACCOUNT_DISABLED');
     expect((await admin.post(`/api/users/${created.body.id}/enable`)).body.status).toBe('active');
   });
 
   test('an admin cannot disable themselves or change their own role', async () => {
-    expect((await admin.post(`/api/users/${adminId}/disable`, { reason: 'x' })).body.error.code).toBe('CANNOT_CHANGE_SELF');
-    expect((await admin.patch(`/api/users/${adminId}`, { role: 'viewer' })).body.error.code).toBe('CANNOT_CHANGE_SELF');
+    expect((await admin.post(`/api/users/${adminId}/disable`, { reason: 'x' })).body.error.code).toBe(
+      'CANNOT_CHANGE_SELF',
+    );
+    expect((await admin.patch(`/api/users/${adminId}`, { role: 'viewer' })).body.error.code).toBe(
+      'CANNOT_CHANGE_SELF',
+    );
   });
 
   test('resetting a password unlocks the account and forces a change', async () => {
     const created = await admin.post('/api/users', newUser());
-    await t.db.updateTable('app_user').set({ locked_until: new Date(Date.now() + 600_000) }).where('id', '=', created.body.id).execute();
-    const reset = await admin.post(`/api/users/${created.body.id}/reset-password`, { newPassword: 'Dat-lai-2026' });
+    await t.db
+      .updateTable('app_user')
+      .set({ locked_until: new Date(Date.now() + 600_000) })
+      .where('id', '=', created.body.id)
+      .execute();
+    const reset = await admin.post(`/api/users/${created.body.id}/reset-password`, {
+      newPassword: 'Dat-lai-2026',
+    });
     expect(reset.status).toBe(200);
     const me = await t.client().login(created.body.username, 'Dat-lai-2026');
     expect(me.user.mustChangePassword).toBe(true);
