@@ -39,6 +39,10 @@ const Environment = z.object({
   TREEM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   TREEM_SECURE_COOKIES: z.enum(['true', 'false', 'auto']).default('auto'),
   TREEM_WEB_DIR: z.string().optional(),
+  TREEM_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
 });
 
 export interface Config {
@@ -54,6 +58,8 @@ export interface Config {
   seedDemo: boolean;
   secureCookies: 'true' | 'false' | 'auto';
   webDir: string | undefined;
+  /** Key for secrets at rest (TOTP); when unset, a key file in the data directory is used. */
+  secretKeyHex: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.TREEM_SEED_DEMO === 'true',
     secureCookies: e.TREEM_SECURE_COOKIES,
     webDir: e.TREEM_WEB_DIR,
+    secretKeyHex: e.TREEM_SECRET_KEY,
   };
 }

@@ -24,6 +24,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     TREEM_WEB_DIR: '/nonexistent',
     // Tests sign in far more often than people; the throttle has its own test with a low limit.
     TREEM_LOGIN_RATE_PER_MINUTE: '10000',
+    TREEM_SECRET_KEY: 'a'.repeat(64),
     ...env,
   });
   const { app, endpoints, routes } = await buildApp({ db: database.db, config, logger: false });

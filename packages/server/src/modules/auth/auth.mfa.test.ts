@@ -101,6 +101,17 @@ describe('two-factor sign-in', () => {
     expect(response.body.error.code).toBe('UNAUTHENTICATED');
   });
 
+  test('the TOTP secret is stored encrypted, not as the code generator’s text', async () => {
+    const { user, secret } = await enrolled();
+    const row = await t.db
+      .selectFrom('app_user')
+      .select('mfa_secret')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.mfa_secret).toMatch(/^v1:/);
+    expect(row.mfa_secret).not.toContain(secret);
+  });
+
   test('disabling 2FA needs the password', async () => {
     const { user, client } = await enrolled();
     expect((await client.post('/api/auth/mfa/disable', { password: 'Sai-mat-khau-1' })).body.error.code).toBe(

@@ -16,7 +16,17 @@ import type { AuthedContext } from '../../http/context.ts';
 import { scopeUnitsOf } from '../users/user.repo.ts';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from './session.repo.ts';
+import { openSecret, sealSecret, secretKey } from './secretBox.ts';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './totp.ts';
+
+/** A secret sealed under another key (the key file was lost or replaced) cannot be checked: say so plainly. */
+function readTotpSecret(config: Config, sealed: string): string {
+  try {
+    return openSecret(secretKey(config), sealed);
+  } catch {
+    throw new AppError('MFA_UNAVAILABLE');
+  }
+}
 
 export interface ClientInfo {
   ip: string | null;
@@ -136,7 +146,8 @@ export async function completeMfaLogin(
     throw lockedError(new Date(user.locked_until));
   if (user.status !== 'active' || !user.mfa_secret) throw new AppError('UNAUTHENTICATED');
 
-  const step = /^[0-9]{6}$/.test(code) ? await checkTotp(user.mfa_secret, code, user.mfa_last_step) : null;
+  const secret = readTotpSecret(config, user.mfa_secret);
+  const step = /^[0-9]{6}$/.test(code) ? await checkTotp(secret, code, user.mfa_last_step) : null;
   let recoveryHash: string | null = null;
   if (step === null && !/^[0-9]{6}$/.test(code)) {
     const candidate = hashRecoveryCode(code);
@@ -278,7 +289,11 @@ export async function startMfaEnrolment(ctx: AuthedContext): Promise<MfaEnrolmen
   const { user } = ctx.session;
   if (user.mfaEnabled) throw new AppError('MFA_ALREADY_ENABLED');
   const secret = newTotpSecret();
-  await ctx.db.updateTable('app_user').set({ mfa_secret: secret }).where('id', '=', user.id).execute();
+  await ctx.db
+    .updateTable('app_user')
+    .set({ mfa_secret: sealSecret(secretKey(ctx.config), secret) })
+    .where('id', '=', user.id)
+    .execute();
   const otpauthUrl = totpUri(secret, user.username);
   return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
 }
@@ -292,7 +307,7 @@ export async function confirmMfaEnrolment(ctx: AuthedContext, code: string): Pro
     .executeTakeFirstOrThrow();
   if (row.mfa_enabled) throw new AppError('MFA_ALREADY_ENABLED');
   if (!row.mfa_secret) throw new AppError('MFA_NOT_ENROLLING');
-  const step = await checkTotp(row.mfa_secret, code, null);
+  const step = await checkTotp(readTotpSecret(ctx.config, row.mfa_secret), code, null);
   if (step === null) throw new AppError('INVALID_MFA_CODE');
   const codes = newRecoveryCodes();
   await inTransaction(ctx.db, async (trx) => {
