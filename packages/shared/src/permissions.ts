@@ -67,7 +67,7 @@ export function hasPermission(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
 }
 
-/** The org-unit level a role's scope must sit at. Admins may hold any level at or above their own. */
+/** The org-unit level(s) at which a role's scope units may sit. */
 export const roleScopeLevels: Record<Role, readonly OrgLevel[]> = {
   system_admin: ['country'],
   province_admin: ['province'],

@@ -46,6 +46,7 @@ export const MfaCode = z.strictObject({
   code: z
     .string()
     .trim()
+    .toLowerCase()
     .regex(/^([0-9]{6}|[a-z0-9]{5}-[a-z0-9]{5})$/),
 });
 export type MfaCode = z.infer<typeof MfaCode>;
@@ -55,6 +56,9 @@ export const PasswordChange = z.strictObject({
   newPassword: z.string().min(1).max(256),
 });
 export type PasswordChange = z.infer<typeof PasswordChange>;
+
+export const MfaDisable = z.strictObject({ password: z.string().min(1).max(256) });
+export type MfaDisable = z.infer<typeof MfaDisable>;
 
 export const MfaEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
 export type MfaEnrolment = z.infer<typeof MfaEnrolment>;
@@ -129,7 +133,7 @@ export const authEndpoints = {
     permission: 'authenticated',
     summary: 'Turn off two-factor sign-in (needs the password)',
     tag: 'auth',
-    body: z.strictObject({ password: z.string().min(1).max(256) }),
+    body: MfaDisable,
     response: Ok,
   }),
 };

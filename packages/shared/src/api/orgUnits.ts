@@ -7,6 +7,7 @@ export const OrgGeneration = z.enum(['current', 'y2008', 'village']);
 export type OrgGeneration = z.infer<typeof OrgGeneration>;
 
 export const OrgUnitStatus = z.enum(['active', 'closed', 'historical']);
+export type OrgUnitStatus = z.infer<typeof OrgUnitStatus>;
 
 export const villageTypes = [
   'thon',

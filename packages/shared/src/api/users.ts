@@ -68,6 +68,12 @@ export const UserListQuery = z.strictObject({
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
+export const UserDisable = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export type UserDisable = z.infer<typeof UserDisable>;
+
+export const PasswordReset = z.strictObject({ newPassword: z.string().min(1).max(256) });
+export type PasswordReset = z.infer<typeof PasswordReset>;
+
 const IdParams = z.strictObject({ id: Uuid });
 
 export const userEndpoints = {
@@ -116,7 +122,7 @@ export const userEndpoints = {
     summary: 'Disable a user and end their sessions',
     tag: 'users',
     params: IdParams,
-    body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+    body: UserDisable,
     response: User,
   }),
   enable: endpoint({
@@ -135,7 +141,7 @@ export const userEndpoints = {
     summary: 'Set a temporary password (must be changed at next sign-in) and unlock',
     tag: 'users',
     params: IdParams,
-    body: z.strictObject({ newPassword: z.string().min(1).max(256) }),
+    body: PasswordReset,
     response: Ok,
   }),
   resetMfa: endpoint({

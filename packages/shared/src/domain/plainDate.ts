@@ -25,13 +25,21 @@ export function todayInVietnam(now: Date = new Date()): PlainDate {
   return plainDateInZone(now, VIETNAM_TIME_ZONE);
 }
 
+// Building an Intl formatter costs ~30× more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function plainDateInZone(instant: Date, timeZone: string): PlainDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

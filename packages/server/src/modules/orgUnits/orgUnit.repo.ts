@@ -115,10 +115,8 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
   if (filter.level) query = query.where('o.level', '=', filter.level);
   if (folded) query = query.where('o.name_search', 'like', `%${escapeLike(folded)}%`);
 
-  const [{ total } = { total: 0 }] = await query
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute();
-  let ordered = query.selectAll('o').select(childCount.as('child_count'));
+  // One scan: the page and, through a window, the total. Child counts are fetched for the page only.
+  let ordered = query.selectAll('o').select(sql<number>`count(*) over ()`.as('total_count'));
   if (folded) {
     // Whole-name and whole-word matches first, then current units before history, then the name.
     ordered = ordered
@@ -133,7 +131,42 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: rows.map(toOrgUnit), total: Number(total), page: filter.page, pageSize: filter.pageSize };
+  let total = Number(rows[0]?.total_count ?? 0);
+  if (rows.length === 0 && filter.page > 1) {
+    const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    total = Number(counted?.n ?? 0);
+  }
+  const counts = await childCounts(db, rows);
+  return {
+    items: rows.map((row) => toOrgUnit({ ...row, child_count: counts.get(row.id) ?? 0 })),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}
+
+/** The same rule as `childCount`, for a page of units in one grouped query. */
+async function childCounts(db: Executor, parents: readonly OrgUnitRow[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>();
+  if (parents.length === 0) return result;
+  const historic = new Set(parents.filter((p) => p.generation === 'y2008').map((p) => p.id));
+  const rows = await db
+    .selectFrom('org_unit as c')
+    .select(['c.parent_id', 'c.generation', sql<boolean>`c.valid_to is null`.as('open')])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(
+      'c.parent_id',
+      'in',
+      parents.map((p) => p.id),
+    )
+    .groupBy(['c.parent_id', 'c.generation', sql`c.valid_to is null`])
+    .execute();
+  for (const row of rows) {
+    const parentId = row.parent_id!;
+    const counted = historic.has(parentId) || (row.generation !== 'y2008' && row.open);
+    if (counted) result.set(parentId, (result.get(parentId) ?? 0) + Number(row.n));
+  }
+  return result;
 }
 
 async function links(

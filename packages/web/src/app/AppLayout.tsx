@@ -1,0 +1,150 @@
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from '@tanstack/react-router';
+import { Button, Drawer, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@treem/shared';
+import { useSession } from '../auth/SessionProvider.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
+import type { Messages } from '../i18n/vi.ts';
+import { LanguageSwitch, UserMenu, WorkingUnitSelect } from './HeaderControls.tsx';
+
+type NavPath = '/' | '/org-units' | '/users' | '/audit' | '/account';
+
+interface NavItem {
+  path: NavPath;
+  label: (t: Messages) => string;
+  icon: ReactNode;
+  /** Shown only to roles holding this permission; absent = every signed-in user. */
+  permission?: Permission;
+}
+
+const navItems: readonly NavItem[] = [
+  { path: '/', label: (t) => t.nav.home, icon: <HomeOutlined /> },
+  {
+    path: '/org-units',
+    label: (t) => t.nav.orgUnits,
+    icon: <ApartmentOutlined />,
+    permission: 'orgUnit.read',
+  },
+  { path: '/users', label: (t) => t.nav.users, icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/audit', label: (t) => t.nav.audit, icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/account', label: (t) => t.nav.account, icon: <UserOutlined /> },
+];
+
+function selectedPath(pathname: string): NavPath {
+  const match = navItems
+    .filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)))
+    .at(0);
+  return match?.path ?? '/';
+}
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const t = useT();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const items: MenuProps['items'] = navItems
+    .filter((item) => !item.permission || can(item.permission))
+    .map((item) => ({ key: item.path, icon: item.icon, label: item.label(t) }));
+  return (
+    <nav aria-label={t.nav.menu}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selectedPath(pathname)]}
+        items={items}
+        onClick={({ key }) => {
+          onNavigate?.();
+          void navigate({ to: key as NavPath });
+        }}
+      />
+    </nav>
+  );
+}
+
+function Brand({ collapsed = false }: { collapsed?: boolean }) {
+  const t = useT();
+  return (
+    <div className={collapsed ? 'brand brand-collapsed' : 'brand'}>
+      <span className="brand-name">{t.app.name}</span>
+      {!collapsed && <span className="brand-subtitle">{t.app.subtitle}</span>}
+    </div>
+  );
+}
+
+/**
+ * The signed-in frame. Wide screens: collapsible side menu, switchers in the header. Phones (< 768 px): the menu
+ * and the switchers move into a drawer so the header keeps only the menu button, the name and the user menu.
+ */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  return (
+    <Layout className="app-layout">
+      {!mobile && (
+        <Layout.Sider
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={248}
+          className="app-sider"
+        >
+          <Brand collapsed={collapsed} />
+          <NavMenu />
+        </Layout.Sider>
+      )}
+      {mobile && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={300}
+          title={<Brand />}
+          className="app-drawer"
+        >
+          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          <div className="drawer-controls">
+            <WorkingUnitSelect stacked />
+            <LanguageSwitch stacked />
+          </div>
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          {mobile && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t.nav.openMenu}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          {mobile && (
+            <Typography.Text strong className="header-app-name">
+              {t.app.name}
+            </Typography.Text>
+          )}
+          <div className="header-spacer" />
+          {!mobile && <WorkingUnitSelect />}
+          {!mobile && <LanguageSwitch />}
+          <UserMenu compact={mobile} />
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <main>{children}</main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

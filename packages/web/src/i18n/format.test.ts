@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { format, formatDate, formatInstant, formatNumber } from './format.ts';
+import { errorText } from './errorText.ts';
+import { ApiError } from '../api/ApiError.ts';
+import { vi } from './vi.ts';
+
+describe('format', () => {
+  test('fills named placeholders and leaves unknown ones visible', () => {
+    expect(format('Xin chào, {name}', { name: 'Lan' })).toBe('Xin chào, Lan');
+    expect(format('{a} / {b}', { a: 1 })).toBe('1 / {b}');
+  });
+});
+
+describe('dates and numbers', () => {
+  test('shows calendar dates as dd/MM/yyyy without going through a time zone', () => {
+    expect(formatDate('2025-07-01')).toBe('01/07/2025');
+    expect(formatDate(null)).toBe('');
+  });
+
+  test('shows instants in Vietnam time as dd/MM/yyyy HH:mm', () => {
+    // 17:30 UTC on 31 Dec is already 00:30 on 1 Jan in Hà Nội.
+    expect(formatInstant('2024-12-31T17:30:00Z')).toBe('01/01/2025 00:30');
+    expect(formatInstant('not a date')).toBe('');
+  });
+
+  test('groups thousands the Vietnamese way in Vietnamese', () => {
+    expect(formatNumber(1234567, 'vi')).toBe('1.234.567');
+    expect(formatNumber(1234567, 'en')).toBe('1,234,567');
+  });
+});
+
+describe('errorText', () => {
+  test('adds the unlock time to ACCOUNT_LOCKED, in Vietnam time', () => {
+    const error = new ApiError({
+      code: 'ACCOUNT_LOCKED',
+      status: 423,
+      details: { lockedUntil: '2025-03-01T03:05:00.000Z' },
+    });
+    expect(errorText(error, vi)).toBe(
+      `${vi.errors.ACCOUNT_LOCKED} Có thể đăng nhập lại sau 01/03/2025 10:05.`,
+    );
+  });
+
+  test('never shows the text of an unexpected exception', () => {
+    expect(errorText(new TypeError('x is undefined at Foo.tsx:12'), vi)).toBe(vi.errors.UNKNOWN_ERROR);
+  });
+});

@@ -1,0 +1,50 @@
+import { formatPlainDateVi, VIETNAM_TIME_ZONE, type PlainDate } from '@treem/shared';
+
+export const languages = ['vi', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** Fills `{name}` placeholders; an unknown placeholder is left as written so a missing value is visible. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Calendar dates read dd/MM/yyyy in both languages (en-GB writes them the same way). */
+export function formatDate(date: PlainDate | null | undefined): string {
+  return date ? formatPlainDateVi(date) : '';
+}
+
+/**
+ * An instant as dd/MM/yyyy HH:mm in Vietnam time, whatever the browser's zone: officials compare it with what
+ * the server logs and with each other, so it must not move with the laptop's settings.
+ */
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: VIETNAM_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+export function numberLocale(language: Language): string {
+  return language === 'vi' ? 'vi-VN' : 'en-GB';
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(numberLocale(language)).format(value);
+}

@@ -1,0 +1,74 @@
+import { errorCodes, orgLevels, roles, sectors, villageTypes } from '@treem/shared';
+import { describe, expect, test } from 'vitest';
+import { clientErrorCodes } from '../api/clientErrors.ts';
+import { en } from './en.ts';
+import { vi, type Messages } from './vi.ts';
+import viSource from './vi.ts?raw';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Every leaf of a catalogue as `path → text`. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') result.set(path, value);
+    else for (const [leafPath, text] of leaves(value, path)) result.set(leafPath, text);
+  }
+  return result;
+}
+
+const catalogues: [string, Messages][] = [
+  ['vi', vi],
+  ['en', en],
+];
+
+describe('the web catalogue', () => {
+  test('has a Vietnamese and an English message for every API error code', () => {
+    for (const [, t] of catalogues) {
+      for (const code of errorCodes) {
+        expect(t.errors[code], code).toBeTypeOf('string');
+        expect(t.errors[code].trim(), code).not.toBe('');
+      }
+    }
+  });
+
+  test('has a message for every error the client raises itself', () => {
+    for (const [, t] of catalogues) {
+      for (const code of clientErrorCodes) expect(t.errors[code].trim(), code).not.toBe('');
+    }
+  });
+
+  test('names every role, sector, org level and village type', () => {
+    for (const [, t] of catalogues) {
+      for (const role of roles) expect(t.roles[role]?.trim(), role).toBeTruthy();
+      for (const sector of sectors) expect(t.sectors[sector]?.trim(), sector).toBeTruthy();
+      for (const level of orgLevels) expect(t.orgLevels[level]?.trim(), level).toBeTruthy();
+      for (const type of villageTypes) expect(t.villageTypes[type]?.trim(), type).toBeTruthy();
+    }
+  });
+
+  test('has exactly the same keys in Vietnamese and English', () => {
+    expect([...leaves(en).keys()].sort()).toEqual([...leaves(vi).keys()].sort());
+  });
+
+  test('has no empty text in either language', () => {
+    for (const [language, t] of catalogues) {
+      for (const [path, text] of leaves(t)) expect(text.trim(), `${language}: ${path}`).not.toBe('');
+    }
+  });
+
+  test('uses the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const english = leaves(en);
+    for (const [path, text] of leaves(vi)) {
+      expect(placeholders(english.get(path) ?? ''), path).toEqual(placeholders(text));
+    }
+  });
+
+  test('keeps vi.ts importable by the e2e tests under plain Node (type-only imports)', () => {
+    const imports = viSource.split('\n').filter((line) => /^import\b/.test(line));
+    for (const line of imports) expect(line).toMatch(/^import type\b/);
+    expect(viSource).not.toMatch(/from ['"](react|antd)/);
+  });
+});

@@ -1,0 +1,46 @@
+/*
+ * The UI kit of the app. Feature pages import from here, not from antd, so the kit can change in one place and
+ * every page gets the same loading, empty and error behaviour.
+ */
+export { Page, Section } from './Page.tsx';
+export { DataTable, type DataColumns, type PageResult } from './DataTable.tsx';
+export {
+  AppForm,
+  DateField,
+  FieldFrame,
+  FormActions,
+  PasswordField,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  type Option,
+} from './FormField.tsx';
+export { ErrorAlert } from './ErrorAlert.tsx';
+export { ConfirmButton } from './ConfirmButton.tsx';
+export { ButtonLink } from './ButtonLink.tsx';
+export { EmptyState, Loading } from './States.tsx';
+export { Dialog, SidePanel } from './Dialog.tsx';
+export { useNotify } from './notify.ts';
+export {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Divider,
+  Dropdown,
+  Flex,
+  Input,
+  List,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
