@@ -157,11 +157,10 @@ export const en: Messages = {
     newValue: 'New value',
     reason: 'Reason',
     changeFields: {
-      name: 'Name',
+      full_name: 'Full name',
       type: 'Type',
-      parent: 'Parent unit',
+      commune: 'Commune',
       status: 'Status',
-      code: 'Code',
     },
     village: {
       create: 'Add village',

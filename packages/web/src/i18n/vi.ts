@@ -285,11 +285,10 @@ export const vi = {
     newValue: 'Giá trị mới',
     reason: 'Lý do',
     changeFields: {
-      name: 'Tên',
+      full_name: 'Tên đầy đủ',
       type: 'Loại',
-      parent: 'Đơn vị cấp trên',
+      commune: 'Xã, phường, đặc khu',
       status: 'Trạng thái',
-      code: 'Mã',
     },
     village: {
       create: 'Thêm thôn, tổ dân phố',

@@ -37,6 +37,12 @@ export function OrgUnitDetailPage() {
   const { unit, ancestors, successors, predecessors, changes } = detail.data;
   const manage = can('orgUnit.manageVillages');
 
+  // Status changes are recorded as codes (active/closed); everything else is published text.
+  const changeValue = (field: string, value: string | null) =>
+    field === 'status' && value !== null && value in t.orgUnitStatuses
+      ? t.orgUnitStatuses[value as keyof typeof t.orgUnitStatuses]
+      : (value ?? '');
+
   const changeColumns: DataColumns<OrgUnitChange> = [
     { key: 'date', title: t.orgUnits.effectiveDate, render: (_, change) => formatDate(change.effectiveDate) },
     {
@@ -47,8 +53,16 @@ export function OrgUnitDetailPage() {
           ? t.orgUnits.changeFields[change.field as keyof typeof t.orgUnits.changeFields]
           : change.field,
     },
-    { key: 'old', title: t.orgUnits.oldValue, render: (_, change) => change.oldValue ?? '' },
-    { key: 'new', title: t.orgUnits.newValue, render: (_, change) => change.newValue ?? '' },
+    {
+      key: 'old',
+      title: t.orgUnits.oldValue,
+      render: (_, change) => changeValue(change.field, change.oldValue),
+    },
+    {
+      key: 'new',
+      title: t.orgUnits.newValue,
+      render: (_, change) => changeValue(change.field, change.newValue),
+    },
     { key: 'reason', title: t.orgUnits.reason, render: (_, change) => change.reason ?? '' },
   ];
 
