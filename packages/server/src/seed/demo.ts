@@ -1,9 +1,15 @@
-import { foldVietnamese, newId, type Role, type Sector, type VillageType } from '@treem/shared';
+import {
+  foldVietnamese,
+  newId,
+  villageTypeNames,
+  type Role,
+  type Sector,
+  type VillageType,
+} from '@treem/shared';
 import type { Kysely } from 'kysely';
 import { systemActor, writeAudit } from '../audit/audit.ts';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
-import { villageTypeNames } from '../modules/orgUnits/village.service.ts';
 import { COUNTRY_ID, referenceUnitId } from './adminUnits.ts';
 
 /** Shared by every demo account; documented in the README. Demo data only — never a real deployment. */

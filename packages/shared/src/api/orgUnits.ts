@@ -23,6 +23,19 @@ export const villageTypes = [
 export const VillageType = z.enum(villageTypes);
 export type VillageType = z.infer<typeof VillageType>;
 
+/** The Vietnamese word that precedes a village's name ("Thôn Đông", "Tổ dân phố 5"): part of its official name. */
+export const villageTypeNames = {
+  thon: 'Thôn',
+  to_dan_pho: 'Tổ dân phố',
+  ap: 'Ấp',
+  ban: 'Bản',
+  buon: 'Buôn',
+  xom: 'Xóm',
+  khom: 'Khóm',
+  lang: 'Làng',
+  khu_pho: 'Khu phố',
+} as const satisfies Record<VillageType, string>;
+
 export const OrgUnit = z.object({
   id: Uuid,
   code: z.string(),

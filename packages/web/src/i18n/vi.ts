@@ -7,8 +7,8 @@ import type {
   Role,
   Sector,
   UserStatus,
-  VillageType,
 } from '@treem/shared';
+import { villageTypeNames } from '@treem/shared';
 import type { ClientErrorCode } from '../api/clientErrors.ts';
 
 /*
@@ -93,17 +93,8 @@ const orgLevels = {
   village: 'Thôn, tổ dân phố',
 } as const satisfies Record<OrgLevel, string>;
 
-const villageTypes = {
-  thon: 'Thôn',
-  to_dan_pho: 'Tổ dân phố',
-  ap: 'Ấp',
-  ban: 'Bản',
-  buon: 'Buôn',
-  xom: 'Xóm',
-  khom: 'Khóm',
-  lang: 'Làng',
-  khu_pho: 'Khu phố',
-} as const satisfies Record<VillageType, string>;
+// Village types are part of official names: one list, shared with the server.
+const villageTypes = villageTypeNames;
 
 const mergeTypes = {
   full: 'Toàn bộ',

@@ -4,6 +4,7 @@ import {
   newId,
   normaliseName,
   todayInVietnam,
+  villageTypeNames,
   type OrgUnit,
   type VillageClose,
   type VillageCreate,
@@ -18,19 +19,6 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import type { Scope } from '../access/scope.ts';
 import { getOrgUnit, getOrgUnitRow, type OrgUnitRow } from './orgUnit.repo.ts';
-
-/** The Vietnamese word that precedes a village's name ("Thôn Đông", "Tổ dân phố 5"). */
-export const villageTypeNames: Record<VillageType, string> = {
-  thon: 'Thôn',
-  to_dan_pho: 'Tổ dân phố',
-  ap: 'Ấp',
-  ban: 'Bản',
-  buon: 'Buôn',
-  xom: 'Xóm',
-  khom: 'Khóm',
-  lang: 'Làng',
-  khu_pho: 'Khu phố',
-};
 
 async function getActiveCommune(trx: Transaction<DB>, scope: Scope, id: string): Promise<OrgUnitRow> {
   const commune = await getOrgUnitRow(scope, trx, id);
