@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -27,6 +28,8 @@ export async function bootstrap(config: Config): Promise<{ database: Database; r
         demoSeeded = true;
       }
     }
+    // PGlite runs no autovacuum: refresh planner statistics at each start so plans follow the data's growth.
+    if (database.kind === 'pglite' && !units.loaded) await sql`analyze`.execute(database.db);
     return { database, report: { migrationsApplied, unitsLoaded: units.units, demoSeeded } };
   } catch (error) {
     await database.close();

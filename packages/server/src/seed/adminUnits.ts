@@ -244,5 +244,7 @@ export async function loadAdminUnits(db: Kysely<DB>, dir = adminDataDir): Promis
       )
       .execute();
   });
+  // Planner statistics for the freshly loaded tables; without them PostgreSQL guesses and picks scans.
+  await sql`analyze org_unit, org_unit_successor, org_unit_change`.execute(db);
   return { loaded: true, units: units.length, links: links.length, skippedLinks };
 }

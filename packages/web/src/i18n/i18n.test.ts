@@ -68,7 +68,8 @@ describe('the web catalogue', () => {
 
   test('keeps vi.ts importable by the e2e tests under plain Node (types, or values from the pure shared package)', () => {
     const imports = viSource.split('\n').filter((line) => /^import\b/.test(line));
-    for (const line of imports) expect(line).toMatch(/^import type\b|^import \{[^}]*\} from '@treem\/shared';$/);
+    for (const line of imports)
+      expect(line).toMatch(/^import type\b|^import \{[^}]*\} from '@treem\/shared';$/);
     expect(viSource).not.toMatch(/from ['"](react|antd)/);
   });
 });
