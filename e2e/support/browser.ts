@@ -67,7 +67,7 @@ export async function apiSession(username: string, password: string) {
       },
       ...(payload ? { body: JSON.stringify(payload) } : {}),
     });
-    return { status: res.status, body: (await res.json()) };
+    return { status: res.status, body: await res.json() };
   };
   return { call };
 }
