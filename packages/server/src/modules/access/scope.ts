@@ -13,6 +13,9 @@ export interface Scope {
   paths: string[];
 }
 
+/** The root of the org-unit tree: every path in the system lies under it. */
+export const COUNTRY_PATH = 'vn';
+
 const ltreeLabelPath = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
 /** An ltree[] literal. Paths are made by the application from codes, so they never need quoting. */
@@ -23,9 +26,22 @@ export function ltreeArrayLiteral(paths: readonly string[]): string {
   return `{${paths.join(',')}}`;
 }
 
-/** `column` lies in one of the scope's subtrees. */
+/**
+ * `column` lies in one of the scope's subtrees. Written as `col <@ 'a'::ltree or col <@ 'b'::ltree`, not as
+ * `col <@ '{a,b}'::ltree[]`: only the single-path form can use a GiST index on the column (the array form is a
+ * filter on every row), which matters on the tables that grow with children.
+ */
 export function withinScope(column: string, scope: Pick<Scope, 'paths'>): RawBuilder<boolean> {
-  return sql<boolean>`${sql.ref(column)} <@ ${ltreeArrayLiteral(scope.paths)}::ltree[]`;
+  if (scope.paths.length === 0) return sql<boolean>`false`;
+  // A national scope sees every row: no predicate, so the planner is free to use the other conditions' indexes.
+  if (scope.paths.includes(COUNTRY_PATH)) return sql<boolean>`${sql.ref(column)} is not null`;
+  const terms = scope.paths.map((path) => sql`${sql.ref(column)} <@ ${ltreePath(path)}::ltree`);
+  return sql<boolean>`(${sql.join(terms, sql` or `)})`;
+}
+
+function ltreePath(path: string): string {
+  if (!ltreeLabelPath.test(path)) throw new Error(`Not an ltree path: ${path}`);
+  return path;
 }
 
 /** `path` (a JS string) lies in one of the scope's subtrees — the same rule, checked without the database. */

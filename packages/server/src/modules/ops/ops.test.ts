@@ -18,7 +18,7 @@ test('/healthz answers while the process runs', async () => {
 test('/readyz is ready when the database answers and every migration is applied', async () => {
   const response = await t.client().get('/readyz');
   expect(response.status).toBe(200);
-  expect(response.body).toMatchObject({ status: 'ready', migrations: 3 });
+  expect(response.body).toMatchObject({ status: 'ready', migrations: 4 });
 });
 
 test('/readyz is not ready while a migration is pending', async () => {

@@ -11,7 +11,7 @@ import {
 import { sql, type Selectable } from 'kysely';
 import type { OrgUnitTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { ltreeArrayLiteral, type Scope } from '../access/scope.ts';
+import { ltreeArrayLiteral, withinScope, type Scope } from '../access/scope.ts';
 import { escapeLike } from '../users/user.repo.ts';
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -22,7 +22,7 @@ export type OrgUnitRow = Selectable<OrgUnitTable>;
  */
 export function orgUnitVisible(scope: Pick<Scope, 'paths'>, alias = 'o') {
   const scopeArray = ltreeArrayLiteral(scope.paths);
-  return sql<boolean>`(${sql.ref(`${alias}.path`)} <@ ${scopeArray}::ltree[]
+  return sql<boolean>`(${withinScope(`${alias}.path`, scope)}
     or (${sql.ref(`${alias}.reach_paths`)} is not null
         and exists (select 1 from unnest(${scopeArray}::ltree[]) as s(root)
                     where ${sql.ref(`${alias}.reach_paths`)} <@ s.root)))`;
@@ -102,7 +102,11 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
     const roots = await listScopeRoots(scope, db);
     return { items: roots, total: roots.length, page: 1, pageSize: filter.pageSize };
   }
-  let query = db.selectFrom('org_unit as o').where(orgUnitVisible(scope));
+  // History units are the only ones reached through `reach_paths`; without them the plain subtree test applies,
+  // which the (path, name) index can serve.
+  let query = db
+    .selectFrom('org_unit as o')
+    .where(filter.includeHistory ? orgUnitVisible(scope) : withinScope('o.path', scope));
   if (filter.parentId) {
     await getOrgUnitRow(scope, db, filter.parentId);
     query = query.where('o.parent_id', '=', filter.parentId);
@@ -115,8 +119,11 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
   if (filter.level) query = query.where('o.level', '=', filter.level);
   if (folded) query = query.where('o.name_search', 'like', `%${escapeLike(folded)}%`);
 
-  // One scan: the page and, through a window, the total. Child counts are fetched for the page only.
-  let ordered = query.selectAll('o').select(sql<number>`count(*) over ()`.as('total_count'));
+  // One scan ranks the matches and counts them through a window. A search may match thousands of units, so it
+  // carries only ids through the sort and reads the page's full rows afterwards; a parent's children are few, so
+  // they are read whole in the same scan.
+  let ordered = query.select(['o.id', sql<number>`count(*) over ()`.as('total_count')]);
+  if (!folded) ordered = ordered.selectAll('o');
   if (folded) {
     // Whole-name and whole-word matches first, then current units before history, then the name.
     ordered = ordered
@@ -124,18 +131,24 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
       .orderBy(sql`(' ' || o.name_search || ' ') like ${`% ${escapeLike(folded)} %`}`, 'desc')
       .orderBy(sql`o.generation = 'y2008'`, 'asc');
   }
-  const rows = await ordered
+  const page = await ordered
     .orderBy(sql`array_position(array['country','province','district','commune','village'], o.level)`)
     .orderBy('o.name_search')
     .orderBy('o.id')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  let total = Number(rows[0]?.total_count ?? 0);
-  if (rows.length === 0 && filter.page > 1) {
+  let total = Number(page[0]?.total_count ?? 0);
+  if (page.length === 0 && filter.page > 1) {
     const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     total = Number(counted?.n ?? 0);
   }
+  const rows = folded
+    ? await rowsInOrder(
+        db,
+        page.map((row) => row.id),
+      )
+    : (page as unknown as OrgUnitRow[]);
   const counts = await childCounts(db, rows);
   return {
     items: rows.map((row) => toOrgUnit({ ...row, child_count: counts.get(row.id) ?? 0 })),
@@ -143,6 +156,13 @@ export async function listOrgUnits(scope: Scope, db: Executor, filter: OrgUnitLi
     page: filter.page,
     pageSize: filter.pageSize,
   };
+}
+
+async function rowsInOrder(db: Executor, ids: string[]): Promise<OrgUnitRow[]> {
+  if (ids.length === 0) return [];
+  const fetched = await db.selectFrom('org_unit as o').selectAll('o').where('o.id', 'in', ids).execute();
+  const byId = new Map(fetched.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row): row is OrgUnitRow => row !== undefined);
 }
 
 /** The same rule as `childCount`, for a page of units in one grouped query. */

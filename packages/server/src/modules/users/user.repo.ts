@@ -1,18 +1,17 @@
 import { AppError, foldVietnamese, type ScopeUnit, type User, type UserListQuery } from '@treem/shared';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
-import { ltreeArrayLiteral, type Scope } from '../access/scope.ts';
+import { withinScope, type Scope } from '../access/scope.ts';
 
 /**
  * A user is inside a scope when every one of their scope units lies in it: an administrator sees (and manages)
  * only people whose whole reach is within their own.
  */
 function userWithinScope(scope: Scope) {
-  const scopeArray = ltreeArrayLiteral(scope.paths);
   return sql<boolean>`exists (select 1 from user_scope us where us.user_id = u.id)
     and not exists (
       select 1 from user_scope us join org_unit o on o.id = us.org_unit_id
-      where us.user_id = u.id and not (o.path <@ ${scopeArray}::ltree[])
+      where us.user_id = u.id and not ${withinScope('o.path', scope)}
     )`;
 }
 
