@@ -11,7 +11,7 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i += 1) {
     await database.db.transaction().execute((trx) =>
       writeAudit(trx, systemActor('test'), {
-        action: 'test.event',
+        action: 'user.updated',
         entityType: 'thing',
         entityId: String(i),
         before: { b: 1, a: [1, { z: 'Hằng', y: null }] },
@@ -30,7 +30,7 @@ test('an untouched chain verifies', async () => {
 test('an event rolled back with its transaction leaves no trace in the chain', async () => {
   await expect(
     database.db.transaction().execute(async (trx) => {
-      await writeAudit(trx, systemActor('test'), { action: 'test.rolled_back', entityType: 'thing' });
+      await writeAudit(trx, systemActor('test'), { action: 'user.disabled', entityType: 'thing' });
       throw new Error('change failed');
     }),
   ).rejects.toThrow('change failed');
@@ -53,7 +53,7 @@ test('deleting a row is detected as a gap', async () => {
     for (let i = 0; i < 3; i += 1) {
       await fresh.db
         .transaction()
-        .execute((trx) => writeAudit(trx, systemActor('t'), { action: 'a', entityType: 'e' }));
+        .execute((trx) => writeAudit(trx, systemActor('t'), { action: 'user.updated', entityType: 'e' }));
     }
     await sql`delete from audit_event where seq = 2`.execute(fresh.db);
     expect(await verifyAuditChain(fresh.db)).toMatchObject({ ok: false, brokenAt: 2, problem: 'gap' });

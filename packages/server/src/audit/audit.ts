@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '@treem/shared';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { canonicalJson } from './canonicalJson.ts';
@@ -21,7 +22,7 @@ export const systemActor = (name = 'system'): Actor => ({
 });
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   orgPath?: string | null;

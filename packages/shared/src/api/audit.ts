@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { endpoint, Page, PageSize, paginated } from './endpoint.ts';
 
+/** Every kind of audited event. The server may only write these; the web catalogue names each one. */
+export const auditActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.mfa_enabled',
+  'auth.mfa_disabled',
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.password_reset',
+  'user.mfa_reset',
+  'orgUnit.village_created',
+  'orgUnit.village_renamed',
+  'orgUnit.village_closed',
+  'orgUnit.village_moved',
+  'demo.seeded',
+] as const;
+export const AuditAction = z.enum(auditActions);
+export type AuditAction = z.infer<typeof AuditAction>;
+
 export const AuditEvent = z.object({
   seq: z.number().int(),
   at: z.string(),

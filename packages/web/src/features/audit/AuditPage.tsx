@@ -1,3 +1,4 @@
+import type { AuditAction } from '@treem/shared';
 import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type AuditEvent } from '@treem/shared';
@@ -41,7 +42,17 @@ export function AuditPage() {
   const columns: DataColumns<AuditEvent> = [
     { key: 'at', title: t.audit.at, render: (_, event) => formatInstant(event.at) },
     { key: 'actor', title: t.audit.actor, render: (_, event) => event.actorUsername ?? t.audit.system },
-    { key: 'action', title: t.audit.action, render: (_, event) => <code>{event.action}</code> },
+    {
+      key: 'action',
+      title: t.audit.action,
+      // Events written by an older release may carry an action this catalogue no longer names.
+      render: (_, event) =>
+        event.action in t.audit.actions ? (
+          t.audit.actions[event.action as AuditAction]
+        ) : (
+          <code>{event.action}</code>
+        ),
+    },
     { key: 'entityType', title: t.audit.entityType, dataIndex: 'entityType' },
     {
       key: 'entityId',
