@@ -105,6 +105,7 @@ export function OrgUnitPickerDialog({
         <OrgUnitTable
           label={t.picker.title}
           linkNames={false}
+          compact
           data={mode === 'roots' ? roots.data?.items : list.data}
           loading={query.isFetching}
           error={query.error}

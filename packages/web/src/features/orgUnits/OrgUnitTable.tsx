@@ -16,10 +16,18 @@ interface OrgUnitTableProps {
   action: (unit: OrgUnit) => ReactNode;
   /** Names link to the detail page (browser) or stay text (pickers). */
   linkNames?: boolean;
+  /** Fewer columns, for narrow places such as the picker dialog. */
+  compact?: boolean;
   label: string;
 }
 
-export function OrgUnitTable({ data, action, linkNames = true, ...rest }: OrgUnitTableProps) {
+export function OrgUnitTable({
+  data,
+  action,
+  linkNames = true,
+  compact = false,
+  ...rest
+}: OrgUnitTableProps) {
   const { t, formatNumber } = useI18n();
   const columns: DataColumns<OrgUnit> = [
     {
@@ -54,5 +62,8 @@ export function OrgUnitTable({ data, action, linkNames = true, ...rest }: OrgUni
     },
     { key: 'action', title: t.common.actions, render: (_, unit) => action(unit) },
   ];
-  return <DataTable<OrgUnit> columns={columns} data={data} rowKey={(unit) => unit.id} {...rest} />;
+  const shown = compact
+    ? columns.filter((column) => !['validity', 'children', 'type'].includes(String(column.key)))
+    : columns;
+  return <DataTable<OrgUnit> columns={shown} data={data} rowKey={(unit) => unit.id} {...rest} />;
 }
