@@ -1,5 +1,6 @@
 import type { Role, Sector } from '@treem/shared';
 import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/transaction.ts';
 
 /**
  * What a signed-in user may see: one or more org-unit subtrees (ltree paths) and, for sector staff, a sector.
@@ -47,4 +48,25 @@ function ltreePath(path: string): string {
 /** `path` (a JS string) lies in one of the scope's subtrees — the same rule, checked without the database. */
 export function pathWithinScope(path: string, scope: Pick<Scope, 'paths'>): boolean {
   return scope.paths.some((root) => path === root || path.startsWith(`${root}.`));
+}
+
+/** The deepest path containing all of `paths` (where an event about a user with several scope units belongs). */
+export function lowestCommonPath(paths: string[]): string | null {
+  if (paths.length === 0) return null;
+  const split = paths.map((p) => p.split('.'));
+  const first = split[0]!;
+  let length = 0;
+  while (length < first.length && split.every((parts) => parts[length] === first[length])) length += 1;
+  return length === 0 ? null : first.slice(0, length).join('.');
+}
+
+/** Where a user's audit events belong: the common ancestor of their scope units. */
+export async function userOrgPath(db: Executor, userId: string): Promise<string | null> {
+  const rows = await db
+    .selectFrom('user_scope as us')
+    .innerJoin('org_unit as o', 'o.id', 'us.org_unit_id')
+    .select('o.path')
+    .where('us.user_id', '=', userId)
+    .execute();
+  return lowestCommonPath(rows.map((r) => r.path));
 }

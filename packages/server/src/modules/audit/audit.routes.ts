@@ -2,7 +2,7 @@ import { api, type AuditEvent } from '@treem/shared';
 import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../../db/transaction.ts';
 import { route, type RouteDeps } from '../../http/route.ts';
-import { withinScope, type Scope } from '../access/scope.ts';
+import { COUNTRY_PATH, withinScope, type Scope } from '../access/scope.ts';
 
 /** Events about entities inside the scope. Events with no org path (sign-ins of national users…) are national. */
 async function listAuditEvents(
@@ -10,7 +10,9 @@ async function listAuditEvents(
   db: Executor,
   filter: { entityType?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
 ) {
-  let query = db.selectFrom('audit_event as a').where(withinScope('a.org_path', scope));
+  let query = db.selectFrom('audit_event as a');
+  // National administrators also see events that belong to no unit (system seeding, unknown-user sign-ins).
+  if (!scope.paths.includes(COUNTRY_PATH)) query = query.where(withinScope('a.org_path', scope));
   if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('a.entity_id', '=', filter.entityId);
   const [{ total } = { total: 0 }] = await query

@@ -181,3 +181,17 @@ describe('throttling', () => {
     }
   });
 });
+
+describe('the audit trail of signing in', () => {
+  test('a lockout is filed under the user’s unit, so their province administrator sees it', async () => {
+    const user = await seedUser(t.db, { role: 'viewer', scope: [commune] });
+    for (let i = 0; i < 5; i += 1)
+      await t.client().post('/api/auth/login', { username: user.username, password: `Sai-${i}-abcdef` });
+    const events = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'org_path'])
+      .where('entity_id', '=', user.id)
+      .execute();
+    expect(events.find((e) => e.action === 'auth.locked')?.org_path).toBe(commune.path);
+  });
+});

@@ -13,6 +13,7 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { AuthedContext } from '../../http/context.ts';
+import { userOrgPath } from '../access/scope.ts';
 import { scopeUnitsOf } from '../users/user.repo.ts';
 import { assertStrongPassword, dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from './session.repo.ts';
@@ -64,6 +65,7 @@ async function recordFailure(db: Kysely<DB>, config: Config, actor: Actor, userI
       action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
       entityType: 'user',
       entityId: userId,
+      orgPath: await userOrgPath(trx, userId),
       reason,
       after: lockedUntil
         ? { lockedUntil: lockedUntil.toISOString() }
@@ -121,7 +123,12 @@ export async function login(
       .set({ failed_login_count: 0, locked_until: null, last_login_at: new Date() })
       .where('id', '=', user.id)
       .execute();
-    await writeAudit(trx, attempt, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    await writeAudit(trx, attempt, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      orgPath: await userOrgPath(trx, user.id),
+    });
     const me = await buildMe(trx, user.id, session.csrfToken, session.expiresAt, config);
     return { result: { status: 'ok' as const, me }, session };
   });
@@ -191,6 +198,7 @@ export async function completeMfaLogin(
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
+      orgPath: await userOrgPath(trx, user.id),
       reason: recoveryHash ? 'recovery code' : 'totp',
     });
     const me = await buildMe(trx, user.id, session.csrfToken, session.expiresAt, config);
@@ -205,6 +213,7 @@ export async function logout(ctx: AuthedContext): Promise<void> {
       action: 'auth.logout',
       entityType: 'user',
       entityId: ctx.session.user.id,
+      orgPath: await userOrgPath(trx, ctx.session.user.id),
     });
   });
 }
@@ -281,6 +290,7 @@ export async function changePassword(
       action: 'auth.password_changed',
       entityType: 'user',
       entityId: user.id,
+      orgPath: await userOrgPath(trx, user.id),
     });
   });
 }
@@ -321,7 +331,12 @@ export async function confirmMfaEnrolment(ctx: AuthedContext, code: string): Pro
       .insertInto('user_recovery_code')
       .values(codes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c) })))
       .execute();
-    await writeAudit(trx, ctx.actor, { action: 'auth.mfa_enabled', entityType: 'user', entityId: user.id });
+    await writeAudit(trx, ctx.actor, {
+      action: 'auth.mfa_enabled',
+      entityType: 'user',
+      entityId: user.id,
+      orgPath: await userOrgPath(trx, user.id),
+    });
   });
   return codes;
 }
@@ -333,7 +348,12 @@ export async function disableMfa(ctx: AuthedContext, password: string): Promise<
   }
   await inTransaction(ctx.db, async (trx) => {
     await clearMfa(trx, user.id);
-    await writeAudit(trx, ctx.actor, { action: 'auth.mfa_disabled', entityType: 'user', entityId: user.id });
+    await writeAudit(trx, ctx.actor, {
+      action: 'auth.mfa_disabled',
+      entityType: 'user',
+      entityId: user.id,
+      orgPath: await userOrgPath(trx, user.id),
+    });
   });
 }
 

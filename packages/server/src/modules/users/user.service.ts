@@ -17,7 +17,7 @@ import { writeAudit } from '../../audit/audit.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
-import type { Scope } from '../access/scope.ts';
+import { lowestCommonPath, type Scope } from '../access/scope.ts';
 import { clearMfa } from '../auth/auth.service.ts';
 import { assertStrongPassword, hashPassword } from '../auth/password.ts';
 import { deleteUserSessions } from '../auth/session.repo.ts';
@@ -55,15 +55,6 @@ async function checkGrant(
     units.push({ id: unit.id, path: unit.path });
   }
   return units;
-}
-
-function lowestCommonPath(paths: string[]): string | null {
-  if (paths.length === 0) return null;
-  const split = paths.map((p) => p.split('.'));
-  const first = split[0]!;
-  let length = 0;
-  while (length < first.length && split.every((parts) => parts[length] === first[length])) length += 1;
-  return length === 0 ? null : first.slice(0, length).join('.');
 }
 
 function auditView(user: User) {
