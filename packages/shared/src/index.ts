@@ -6,3 +6,5 @@ export * from './domain/plainDate.ts';
 export * from './domain/vietnameseText.ts';
 export * from './domain/password.ts';
 export * from './domain/ids.ts';
+export * from './domain/register/personalId.ts';
+export * from './domain/register/specialCircumstances.ts';
