@@ -8,3 +8,4 @@ export * from './domain/password.ts';
 export * from './domain/ids.ts';
 export * from './domain/register/personalId.ts';
 export * from './domain/register/specialCircumstances.ts';
+export * from './domain/register/ethnicities.ts';
