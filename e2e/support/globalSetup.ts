@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../packages/server/src/testing/freePort.ts';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -15,17 +15,6 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the real server, as `npm start` would, on a fresh embedded database with the demo province. */
 export async function setup(project: TestProject): Promise<void> {

@@ -1,25 +1,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../server/src/testing/freePort.ts';
 import { afterAll, expect, test } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/treem.js', import.meta.url));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'treem-process-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test('the server logs JSON lines with request ids and stops cleanly on SIGTERM', async () => {
   const port = await freePort();

@@ -12,9 +12,7 @@ import {
   Alert,
   AppForm,
   Button,
-  Card,
   ErrorAlert,
-  Flex,
   FormActions,
   PasswordField,
   SubmitButton,
@@ -22,6 +20,7 @@ import {
   Typography,
 } from '../../ui/index.ts';
 import { useServerErrors } from '../../ui/serverErrors.ts';
+import { AuthCard } from './AuthCard.tsx';
 
 const loginRoute = getRouteApi('/login');
 
@@ -102,35 +101,20 @@ export function LoginPage() {
   const [step, setStep] = useState<'password' | 'mfa'>('password');
 
   useEffect(() => {
-    document.title = `${t.auth.title} · ${t.app.name}`;
-  }, [t]);
-
-  useEffect(() => {
     if (session.me) router.history.replace(search.redirect ?? '/');
   }, [session.me, router, search.redirect]);
 
   return (
-    <div className="login-page">
-      <Card className="login-card">
-        <Flex vertical gap="small">
-          <div className="login-brand">
-            <span className="brand-name">{t.app.name}</span>
-            <span className="brand-subtitle">{t.app.subtitle}</span>
-          </div>
-          <Typography.Title level={1} className="page-title">
-            {t.auth.title}
-          </Typography.Title>
-          {search.expired && step === 'password' && (
-            <Alert type="warning" showIcon title={t.errors.SESSION_EXPIRED} />
-          )}
-          {step === 'password' ? (
-            <PasswordStep onMfa={() => setStep('mfa')} onSignedIn={session.signedIn} />
-          ) : (
-            <MfaStep onBack={() => setStep('password')} onSignedIn={session.signedIn} />
-          )}
-          <LanguageSwitch />
-        </Flex>
-      </Card>
-    </div>
+    <AuthCard title={t.auth.title}>
+      {search.expired && step === 'password' && (
+        <Alert type="warning" showIcon title={t.errors.SESSION_EXPIRED} />
+      )}
+      {step === 'password' ? (
+        <PasswordStep onMfa={() => setStep('mfa')} onSignedIn={session.signedIn} />
+      ) : (
+        <MfaStep onBack={() => setStep('password')} onSignedIn={session.signedIn} />
+      )}
+      <LanguageSwitch />
+    </AuthCard>
   );
 }
