@@ -39,6 +39,12 @@ export const permissions = [
   'user.read',
   'user.manage',
   'audit.read',
+  'register.read',
+  'register.write',
+  'register.merge',
+  'register.import',
+  'register.export',
+  'register.manageCatalogue',
 ] as const;
 export const Permission = z.enum(permissions);
 export type Permission = z.infer<typeof Permission>;
@@ -52,15 +58,35 @@ export type Access = Permission | 'public' | 'authenticated';
 const everyone: readonly Permission[] = ['orgUnit.read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
+  // The national administrator runs the system and reads no child's record.
   system_admin: [...everyone, 'orgUnit.manageVillages', 'user.read', 'user.manage', 'audit.read'],
-  province_admin: [...everyone, 'orgUnit.manageVillages', 'user.read', 'user.manage', 'audit.read'],
-  province_officer: [...everyone],
-  commune_worker: [...everyone, 'orgUnit.manageVillages', 'user.read'],
-  commune_leader: [...everyone, 'user.read'],
-  health_worker: [...everyone],
-  school_staff: [...everyone],
-  village_collaborator: [...everyone],
-  viewer: [...everyone],
+  province_admin: [
+    ...everyone,
+    'orgUnit.manageVillages',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'register.read',
+    'register.import',
+    'register.export',
+    'register.manageCatalogue',
+  ],
+  province_officer: [...everyone, 'register.read', 'register.export'],
+  commune_worker: [
+    ...everyone,
+    'orgUnit.manageVillages',
+    'user.read',
+    'register.read',
+    'register.write',
+    'register.merge',
+    'register.import',
+    'register.export',
+  ],
+  commune_leader: [...everyone, 'user.read', 'register.read', 'register.export'],
+  health_worker: [...everyone, 'register.read', 'register.write'],
+  school_staff: [...everyone, 'register.read'],
+  village_collaborator: [...everyone, 'register.read', 'register.write'],
+  viewer: [...everyone, 'register.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -126,6 +126,171 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+type JsonColumn<T> = ColumnType<T, string, string>;
+
+export interface HouseholdTable {
+  province_code: string;
+  id: string;
+  village_id: string;
+  org_path: string;
+  book_number: string | null;
+  address: string;
+  head_person_id: string | null;
+  poverty_status: 'poor' | 'near_poor' | 'none';
+  poverty_year: number | null;
+  phone: string | null;
+  notes: string | null;
+  status: 'active' | 'moved_away' | 'dissolved';
+  import_key: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonTable {
+  province_code: string;
+  id: string;
+  household_id: string | null;
+  village_id: string;
+  org_path: string;
+  full_name: string;
+  name_search: string;
+  sex: 'male' | 'female';
+  birth_date: DateColumn;
+  birth_date_precision: 'day' | 'month' | 'year';
+  personal_id: string | null;
+  ethnicity_code: string;
+  nationality: string;
+  relationship_to_head: string | null;
+  birth_registered: boolean | null;
+  birth_registration_date: DateColumn | null;
+  birth_registration_place: string | null;
+  disability_type: string | null;
+  disability_level: 'mild' | 'severe' | 'very_severe' | null;
+  school_name: string | null;
+  school_level: string | null;
+  health_insurance_number: string | null;
+  has_health_insurance: boolean | null;
+  living_arrangement: string | null;
+  mother_id: string | null;
+  father_id: string | null;
+  caregiver_id: string | null;
+  phone: string | null;
+  notes: string | null;
+  status: 'active' | 'moved_away' | 'deceased' | 'archived' | 'merged';
+  death_date: DateColumn | null;
+  death_cause: string | null;
+  merged_into_id: string | null;
+  import_key: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonMoveTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  kind: 'within_commune' | 'between_communes' | 'out_of_province' | 'into_register';
+  move_date: DateColumn;
+  from_village_id: string | null;
+  to_village_id: string | null;
+  from_household_id: string | null;
+  to_household_id: string | null;
+  from_org_path: string | null;
+  to_org_path: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CircumstanceAssignmentTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  org_path: string;
+  group_code: string;
+  sub_group_code: string | null;
+  valid_from: DateColumn;
+  valid_to: DateColumn | null;
+  evidence: string | null;
+  notes: string | null;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AtRiskFlagTypeTable {
+  province_code: string;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface AtRiskFlagTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  org_path: string;
+  flag_code: string;
+  valid_from: DateColumn;
+  valid_to: DateColumn | null;
+  notes: string | null;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DuplicateDismissalTable {
+  province_code: string;
+  person_a_id: string;
+  person_b_id: string;
+  reason: string | null;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
+}
+
+export interface PersonMergeTable {
+  province_code: string;
+  id: string;
+  kept_id: string;
+  merged_id: string;
+  snapshot: JsonColumn<unknown>;
+  reason: string | null;
+  merged_by: string | null;
+  merged_at: Timestamp;
+}
+
+export interface RegisterImportTable {
+  province_code: string;
+  id: string;
+  commune_id: string;
+  org_path: string;
+  file_name: string;
+  file_format: 'xlsx' | 'csv';
+  file_sha256: string;
+  file_bytes: Buffer;
+  headers: ColumnType<string[], string | undefined, string>;
+  mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  status: ColumnType<
+    'uploaded' | 'validating' | 'validated' | 'importing' | 'imported' | 'failed',
+    'uploaded' | 'validating' | 'validated' | 'importing' | 'imported' | 'failed' | undefined
+  >;
+  total_rows: ColumnType<number, number | undefined, number>;
+  processed_rows: ColumnType<number, number | undefined, number>;
+  error_count: ColumnType<number, number | undefined, number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  created_households: ColumnType<number, number | undefined, number>;
+  created_persons: ColumnType<number, number | undefined, number>;
+  skipped_persons: ColumnType<number, number | undefined, number>;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_successor: OrgUnitSuccessorTable;
@@ -137,4 +302,13 @@ export interface DB {
   user_session: UserSessionTable;
   audit_event: AuditEventTable;
   schema_migration: SchemaMigrationTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  person_move: PersonMoveTable;
+  circumstance_assignment: CircumstanceAssignmentTable;
+  at_risk_flag_type: AtRiskFlagTypeTable;
+  at_risk_flag: AtRiskFlagTable;
+  duplicate_dismissal: DuplicateDismissalTable;
+  person_merge: PersonMergeTable;
+  register_import: RegisterImportTable;
 }

@@ -1,5 +1,5 @@
 import '@fastify/cookie';
-import { AppError, hasPermission, type Endpoint } from '@treem/shared';
+import { AppError, foldVietnamese, hasPermission, type Endpoint, type FileResult } from '@treem/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -28,6 +28,37 @@ export interface RouteDeps {
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Largest uploaded file (an XLSX register of a large commune is a few MB). */
+export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+
+/** Content types accepted as a raw file upload on `bodyKind: 'binary'` routes. */
+export const uploadContentTypes = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+function parseUpload(schema: z.ZodType, value: unknown): unknown {
+  if (!(value instanceof Uint8Array)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('VALIDATION_FAILED', undefined, zodIssues(result.error, 'body'));
+  return result.data;
+}
+
+/** `attachment; filename="ascii"; filename*=UTF-8''…` so Vietnamese file names survive every browser. */
+export function contentDisposition(fileName: string): string {
+  const ascii = foldVietnamese(fileName.replace(/\.[^.]+$/, '')).replace(/ /g, '-') + (/\.[^.]+$/.exec(fileName)?.[0] ?? '');
+  return `attachment; filename="${ascii.replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function sendFile(reply: FastifyReply, file: FileResult): FastifyReply {
+  return reply
+    .status(200)
+    .header('content-type', file.contentType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .send(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+}
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   // No body at all reads as {}; an explicit JSON `null` is a malformed body and is rejected like any other.
@@ -74,12 +105,17 @@ export function route<E extends Endpoint>(
     method: endpoint.method,
     url: endpoint.path,
     ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+    // Uploaded files may be larger than any JSON body; only their own routes accept them.
+    ...(endpoint.bodyKind === 'binary' ? { bodyLimit: UPLOAD_LIMIT_BYTES } : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const session = await authorise(request, endpoint, deps);
       const input = {
         params: parse(endpoint.params, request.params, 'params'),
         query: parse(endpoint.query, request.query, 'query'),
-        body: parse(endpoint.body, request.body, 'body'),
+        body:
+          endpoint.bodyKind === 'binary'
+            ? parseUpload(endpoint.body, request.body)
+            : parse(endpoint.body, request.body, 'body'),
       } as RouteInput<E>;
       const ctx: RequestContext = {
         db: deps.db,
@@ -96,6 +132,7 @@ export function route<E extends Endpoint>(
       };
       const fullContext = session ? { ...ctx, scope: session.scope, userId: session.user.id } : ctx;
       const result = await handler(input, fullContext as ContextFor<E>);
+      if (endpoint.responseKind === 'file') return sendFile(reply, endpoint.response.parse(result) as FileResult);
       // Parsing the output strips anything the contract does not name (a password hash can never leak).
       const output = endpoint.response.parse(result);
       return reply.status(endpoint.successStatus ?? 200).send(output);

@@ -25,6 +25,10 @@ export interface Endpoint<
   response: Response;
   /** HTTP status of a successful call (default 200). */
   successStatus?: number;
+  /** `binary`: the body is the raw bytes of an uploaded file (not JSON). */
+  bodyKind?: 'json' | 'binary';
+  /** `file`: the handler returns a FileResult, sent as a download. */
+  responseKind?: 'json' | 'file';
 }
 
 const Nothing = z.strictObject({});
@@ -45,6 +49,8 @@ export function endpoint<
   body?: Body;
   response: Response;
   successStatus?: number;
+  bodyKind?: 'json' | 'binary';
+  responseKind?: 'json' | 'file';
 }): Endpoint<Params, Query, Body, Response> {
   return {
     ...definition,

@@ -1,6 +1,7 @@
 import { auditEndpoints } from './audit.ts';
 import { authEndpoints } from './auth.ts';
 import { orgUnitEndpoints } from './orgUnits.ts';
+import { registerEndpoints, registerFileEndpoints } from './register.ts';
 import { userEndpoints } from './users.ts';
 
 export * from './endpoint.ts';
@@ -8,6 +9,7 @@ export * from './auth.ts';
 export * from './orgUnits.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './register.ts';
 
 /** Every endpoint of the API, by resource. The server must register a handler for each one. */
 export const api = {
@@ -15,4 +17,6 @@ export const api = {
   orgUnits: orgUnitEndpoints,
   users: userEndpoints,
   audit: auditEndpoints,
+  register: registerEndpoints,
+  registerFiles: registerFileEndpoints,
 };
