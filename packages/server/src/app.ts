@@ -13,11 +13,13 @@ import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { registerErrorHandling, sendRouteNotFound } from './http/errors.ts';
 import { buildOpenApi, renderApiDocs } from './http/openapi.ts';
-import type { RouteDeps } from './http/route.ts';
+import { uploadContentTypes, type RouteDeps } from './http/route.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
 import { registerOrgUnitRoutes } from './modules/orgUnits/orgUnit.routes.ts';
+import { registerRegisterFileRoutes } from './modules/register/files/files.routes.ts';
+import { registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUserRoutes } from './modules/users/user.routes.ts';
 
 export const VERSION = '0.1.0';
@@ -63,6 +65,9 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   });
 
   registerErrorHandling(app);
+  // Raw file uploads (register imports). Only routes declared `bodyKind: 'binary'` accept them; elsewhere
+  // the body fails the route's JSON schema like any other wrong body.
+  app.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -92,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   registerOrgUnitRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerRegisterRoutes(app, deps);
+  registerRegisterFileRoutes(app, deps);
 
   app.get('/api/openapi.json', async () => buildOpenApi(deps.registry, VERSION));
   app.get('/api/docs', async (_request, reply) =>
