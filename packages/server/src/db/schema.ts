@@ -127,22 +127,24 @@ export interface SchemaMigrationTable {
 }
 
 type JsonColumn<T> = ColumnType<T, string, string>;
+/** A column the database fills (default or null) when an insert leaves it out. */
+type Opt<T> = ColumnType<T, T | undefined, T>;
 
 export interface HouseholdTable {
   province_code: string;
   id: string;
   village_id: string;
   org_path: string;
-  book_number: string | null;
+  book_number: Opt<string | null>;
   address: string;
-  head_person_id: string | null;
-  poverty_status: 'poor' | 'near_poor' | 'none';
-  poverty_year: number | null;
-  phone: string | null;
-  notes: string | null;
-  status: 'active' | 'moved_away' | 'dissolved';
-  import_key: string | null;
-  created_by: string | null;
+  head_person_id: Opt<string | null>;
+  poverty_status: Opt<'poor' | 'near_poor' | 'none'>;
+  poverty_year: Opt<number | null>;
+  phone: Opt<string | null>;
+  notes: Opt<string | null>;
+  status: Opt<'active' | 'moved_away' | 'dissolved'>;
+  import_key: Opt<string | null>;
+  created_by: Opt<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -150,39 +152,39 @@ export interface HouseholdTable {
 export interface PersonTable {
   province_code: string;
   id: string;
-  household_id: string | null;
+  household_id: Opt<string | null>;
   village_id: string;
   org_path: string;
   full_name: string;
   name_search: string;
   sex: 'male' | 'female';
   birth_date: DateColumn;
-  birth_date_precision: 'day' | 'month' | 'year';
-  personal_id: string | null;
-  ethnicity_code: string;
-  nationality: string;
-  relationship_to_head: string | null;
-  birth_registered: boolean | null;
-  birth_registration_date: DateColumn | null;
-  birth_registration_place: string | null;
-  disability_type: string | null;
-  disability_level: 'mild' | 'severe' | 'very_severe' | null;
-  school_name: string | null;
-  school_level: string | null;
-  health_insurance_number: string | null;
-  has_health_insurance: boolean | null;
-  living_arrangement: string | null;
-  mother_id: string | null;
-  father_id: string | null;
-  caregiver_id: string | null;
-  phone: string | null;
-  notes: string | null;
-  status: 'active' | 'moved_away' | 'deceased' | 'archived' | 'merged';
-  death_date: DateColumn | null;
-  death_cause: string | null;
-  merged_into_id: string | null;
-  import_key: string | null;
-  created_by: string | null;
+  birth_date_precision: Opt<'day' | 'month' | 'year'>;
+  personal_id: Opt<string | null>;
+  ethnicity_code: Opt<string>;
+  nationality: Opt<string>;
+  relationship_to_head: Opt<string | null>;
+  birth_registered: Opt<boolean | null>;
+  birth_registration_date: Opt<DateColumn | null>;
+  birth_registration_place: Opt<string | null>;
+  disability_type: Opt<string | null>;
+  disability_level: Opt<'mild' | 'severe' | 'very_severe' | null>;
+  school_name: Opt<string | null>;
+  school_level: Opt<string | null>;
+  health_insurance_number: Opt<string | null>;
+  has_health_insurance: Opt<boolean | null>;
+  living_arrangement: Opt<string | null>;
+  mother_id: Opt<string | null>;
+  father_id: Opt<string | null>;
+  caregiver_id: Opt<string | null>;
+  phone: Opt<string | null>;
+  notes: Opt<string | null>;
+  status: Opt<'active' | 'moved_away' | 'deceased' | 'archived' | 'merged'>;
+  death_date: Opt<DateColumn | null>;
+  death_cause: Opt<string | null>;
+  merged_into_id: Opt<string | null>;
+  import_key: Opt<string | null>;
+  created_by: Opt<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -193,14 +195,14 @@ export interface PersonMoveTable {
   person_id: string;
   kind: 'within_commune' | 'between_communes' | 'out_of_province' | 'into_register';
   move_date: DateColumn;
-  from_village_id: string | null;
-  to_village_id: string | null;
-  from_household_id: string | null;
-  to_household_id: string | null;
-  from_org_path: string | null;
-  to_org_path: string | null;
-  reason: string | null;
-  created_by: string | null;
+  from_village_id: Opt<string | null>;
+  to_village_id: Opt<string | null>;
+  from_household_id: Opt<string | null>;
+  to_household_id: Opt<string | null>;
+  from_org_path: Opt<string | null>;
+  to_org_path: Opt<string | null>;
+  reason: Opt<string | null>;
+  created_by: Opt<string | null>;
   created_at: Timestamp;
 }
 
@@ -210,13 +212,13 @@ export interface CircumstanceAssignmentTable {
   person_id: string;
   org_path: string;
   group_code: string;
-  sub_group_code: string | null;
+  sub_group_code: Opt<string | null>;
   valid_from: DateColumn;
-  valid_to: DateColumn | null;
-  evidence: string | null;
-  notes: string | null;
-  end_reason: string | null;
-  created_by: string | null;
+  valid_to: Opt<DateColumn | null>;
+  evidence: Opt<string | null>;
+  notes: Opt<string | null>;
+  end_reason: Opt<string | null>;
+  created_by: Opt<string | null>;
   created_at: Timestamp;
 }
 
@@ -236,10 +238,10 @@ export interface AtRiskFlagTable {
   org_path: string;
   flag_code: string;
   valid_from: DateColumn;
-  valid_to: DateColumn | null;
-  notes: string | null;
-  end_reason: string | null;
-  created_by: string | null;
+  valid_to: Opt<DateColumn | null>;
+  notes: Opt<string | null>;
+  end_reason: Opt<string | null>;
+  created_by: Opt<string | null>;
   created_at: Timestamp;
 }
 
@@ -247,8 +249,8 @@ export interface DuplicateDismissalTable {
   province_code: string;
   person_a_id: string;
   person_b_id: string;
-  reason: string | null;
-  dismissed_by: string | null;
+  reason: Opt<string | null>;
+  dismissed_by: Opt<string | null>;
   dismissed_at: Timestamp;
 }
 
@@ -258,8 +260,8 @@ export interface PersonMergeTable {
   kept_id: string;
   merged_id: string;
   snapshot: JsonColumn<unknown>;
-  reason: string | null;
-  merged_by: string | null;
+  reason: Opt<string | null>;
+  merged_by: Opt<string | null>;
   merged_at: Timestamp;
 }
 
@@ -285,8 +287,8 @@ export interface RegisterImportTable {
   created_households: ColumnType<number, number | undefined, number>;
   created_persons: ColumnType<number, number | undefined, number>;
   skipped_persons: ColumnType<number, number | undefined, number>;
-  failure: string | null;
-  created_by: string | null;
+  failure: Opt<string | null>;
+  created_by: Opt<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

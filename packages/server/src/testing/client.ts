@@ -54,6 +54,9 @@ export class TestClient {
   patch<T = any>(url: string, body?: unknown) {
     return this.request<T>('PATCH', url, body ?? {});
   }
+  put<T = any>(url: string, body?: unknown) {
+    return this.request<T>('PUT', url, body ?? {});
+  }
 
   /** Signs in and keeps the session cookie and CSRF token; fails loudly if sign-in does not complete. */
   async login(username: string, password: string) {

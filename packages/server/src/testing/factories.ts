@@ -176,6 +176,13 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
     'user_recovery_code',
     'user_session',
     'audit_event',
+    'household',
+    'person',
+    'person_move',
+    'circumstance_assignment',
+    'at_risk_flag',
+    'duplicate_dismissal',
+    'person_merge',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -54,3 +54,11 @@ export function formatPlainDateVi(date: PlainDate): string {
 export function comparePlainDates(a: PlainDate, b: PlainDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The same day `years` later (or earlier); 29 February becomes 28 February in a common year. */
+export function addYears(date: PlainDate, years: number): PlainDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const day = Math.min(d, daysInMonth(year, m));
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

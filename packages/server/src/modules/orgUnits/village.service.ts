@@ -18,6 +18,7 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import type { Scope } from '../access/scope.ts';
+import { rehomeVillageRecords } from '../register/household.service.ts';
 import { getOrgUnit, getOrgUnitRow, type OrgUnitRow } from './orgUnit.repo.ts';
 
 async function getActiveCommune(trx: Transaction<DB>, scope: Scope, id: string): Promise<OrgUnitRow> {
@@ -229,6 +230,7 @@ export async function moveVillage(ctx: Operator, id: string, input: VillageMove)
     await assertNameFree(trx, target.id, village.name);
     await assertCodeFree(trx, target.id, village.code);
     const newPath = `${target.path}.${villageLabel(id)}`;
+    await rehomeVillageRecords(trx, village.path, newPath);
     await trx
       .updateTable('org_unit')
       .set({

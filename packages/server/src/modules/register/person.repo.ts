@@ -1,0 +1,354 @@
+import {
+  addYears,
+  AppError,
+  CHILD_AGE_LIMIT,
+  checkPersonalId,
+  foldVietnamese,
+  todayInVietnam,
+  type AtRiskFlag,
+  type CircumstanceAssignment,
+  type DeathCause,
+  type PersonDetail,
+  type PersonListItem,
+  type PersonListQuery,
+  type PlainDate,
+} from '@treem/shared';
+import { sql, type Selectable } from 'kysely';
+import type { PersonTable } from '../../db/schema.ts';
+import type { Executor } from '../../db/transaction.ts';
+import { withinScope, type Scope } from '../access/scope.ts';
+import { escapeLike } from '../users/user.repo.ts';
+import { ageOn } from './personRules.ts';
+import { resolveScopeUnitPath } from './registerScope.ts';
+
+export type PersonRow = Selectable<PersonTable>;
+
+/** The filters of the person list, also used by the export (everything but paging). */
+export type PersonFilter = Omit<PersonListQuery, 'page' | 'pageSize'>;
+
+/** Open on `day`: started on or before it and not ended before it. */
+const openOn = (alias: string, day: PlainDate) =>
+  sql<boolean>`(${sql.ref(`${alias}.valid_from`)} <= ${day} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} >= ${day}))`;
+
+/**
+ * The person list as one select: joined to village, commune and household head, with the open circumstances and
+ * flags as JSON, filtered by scope and by every filter of the list screen. The export runs the same builder.
+ */
+export async function personListQuery(
+  db: Executor,
+  scope: Scope,
+  filter: PersonFilter,
+  today = todayInVietnam(),
+) {
+  const unitPath = filter.orgUnitId ? await resolveScopeUnitPath(db, scope, filter.orgUnitId) : null;
+  let query = db
+    .selectFrom('person as p')
+    .innerJoin('org_unit as v', 'v.id', 'p.village_id')
+    .innerJoin('org_unit as c', 'c.id', 'v.parent_id')
+    .leftJoin('household as h', (join) =>
+      join.onRef('h.province_code', '=', 'p.province_code').onRef('h.id', '=', 'p.household_id'),
+    )
+    .leftJoin('person as hp', (join) =>
+      join.onRef('hp.province_code', '=', 'h.province_code').onRef('hp.id', '=', 'h.head_person_id'),
+    )
+    .where(withinScope('p.org_path', scope))
+    .where('p.status', '<>', 'merged');
+
+  if (unitPath) query = query.where(sql<boolean>`p.org_path <@ ${unitPath}::ltree`);
+  if (filter.householdId) query = query.where('p.household_id', '=', filter.householdId);
+  if (filter.search) {
+    const folded = foldVietnamese(filter.search);
+    if (folded) query = query.where('p.name_search', 'like', `%${escapeLike(folded)}%`);
+  }
+  if (filter.personalId) {
+    query =
+      filter.personalId.length === 12
+        ? query.where('p.personal_id', '=', filter.personalId)
+        : query.where('p.personal_id', 'like', `${filter.personalId}%`);
+  }
+  if (filter.missingPersonalId) query = query.where('p.personal_id', 'is', null);
+  if (filter.sex) query = query.where('p.sex', '=', filter.sex);
+  // Age a on `today` ⇔ born in (today − (a+1) years, today − a years].
+  if (filter.ageFrom !== undefined)
+    query = query.where('p.birth_date', '<=', addYears(today, -filter.ageFrom));
+  if (filter.ageTo !== undefined)
+    query = query.where('p.birth_date', '>', addYears(today, -(filter.ageTo + 1)));
+  if (filter.bornFrom) query = query.where('p.birth_date', '>=', filter.bornFrom);
+  if (filter.bornTo) query = query.where('p.birth_date', '<=', filter.bornTo);
+  const childSince = addYears(today, -CHILD_AGE_LIMIT);
+  if (filter.kind === 'child') query = query.where('p.birth_date', '>', childSince);
+  if (filter.kind === 'adult') query = query.where('p.birth_date', '<=', childSince);
+  if (!filter.includeInactive) query = query.where('p.status', '=', 'active');
+  if (filter.circumstance) {
+    const group = filter.circumstance;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('circumstance_assignment as ca')
+          .select(sql`1`.as('one'))
+          .whereRef('ca.province_code', '=', 'p.province_code')
+          .whereRef('ca.person_id', '=', 'p.id')
+          .where(openOn('ca', today))
+          .$if(group !== 'any', (q) => q.where('ca.group_code', '=', group)),
+      ),
+    );
+  }
+  if (filter.flag) {
+    const flag = filter.flag;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('at_risk_flag as f')
+          .select(sql`1`.as('one'))
+          .whereRef('f.province_code', '=', 'p.province_code')
+          .whereRef('f.person_id', '=', 'p.id')
+          .where(openOn('f', today))
+          .$if(flag !== 'any', (q) => q.where('f.flag_code', '=', flag)),
+      ),
+    );
+  }
+  return query.select([
+    'p.id',
+    'p.full_name',
+    'p.sex',
+    'p.birth_date',
+    'p.birth_date_precision',
+    'p.personal_id',
+    'p.ethnicity_code',
+    'p.household_id',
+    'p.relationship_to_head',
+    'p.village_id',
+    'p.status',
+    'p.province_code',
+    'p.name_search',
+    'p.created_at',
+    sql<string>`v.name`.as('village_name'),
+    sql<string>`c.full_name`.as('commune_name'),
+    sql<string | null>`hp.full_name`.as('head_name'),
+    openCircumstancesJson(today).as('circumstances'),
+    openFlagCodes(today).as('flag_codes'),
+  ]);
+}
+
+function openCircumstancesJson(today: PlainDate) {
+  return sql<{ groupCode: string; subGroupCode: string | null }[] | null>`(
+    select json_agg(json_build_object('groupCode', ca.group_code, 'subGroupCode', ca.sub_group_code)
+                    order by ca.group_code)
+    from circumstance_assignment ca
+    where ca.province_code = p.province_code and ca.person_id = p.id and ${openOn('ca', today)})`;
+}
+
+function openFlagCodes(today: PlainDate) {
+  return sql<string[] | null>`(
+    select array_agg(f.flag_code order by f.flag_code)
+    from at_risk_flag f
+    where f.province_code = p.province_code and f.person_id = p.id and ${openOn('f', today)})`;
+}
+
+export type PersonListRow = Awaited<
+  ReturnType<Awaited<ReturnType<typeof personListQuery>>['execute']>
+>[number];
+
+export function toPersonListItem(row: PersonListRow, today = todayInVietnam()): PersonListItem {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    birthDatePrecision: row.birth_date_precision,
+    age: ageOn(row.birth_date, today),
+    personalId: row.personal_id,
+    ethnicityCode: row.ethnicity_code,
+    householdId: row.household_id,
+    householdHeadName: row.head_name,
+    relationshipToHead: row.relationship_to_head as PersonListItem['relationshipToHead'],
+    villageId: row.village_id,
+    villageName: row.village_name,
+    communeName: row.commune_name,
+    status: row.status,
+    circumstances: row.circumstances ?? [],
+    flagCodes: row.flag_codes ?? [],
+  };
+}
+
+const sortColumns = {
+  name: ['p.name_search', 'p.birth_date'],
+  birthDate: ['p.birth_date', 'p.name_search'],
+  village: ['v.name', 'p.name_search'],
+  createdAt: ['p.created_at', 'p.name_search'],
+} as const;
+
+export async function listPersons(db: Executor, scope: Scope, query: PersonListQuery) {
+  const today = todayInVietnam();
+  const base = await personListQuery(db, scope, query, today);
+  const [first, second] = sortColumns[query.sort];
+  const [rows, count] = await Promise.all([
+    base
+      .orderBy(first, query.order)
+      .orderBy(second, query.order)
+      .orderBy('p.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((row) => toPersonListItem(row, today)),
+    total: Number(count.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** One person's list item (for duplicates, household members), scoped. */
+export async function getPersonListItems(
+  db: Executor,
+  scope: Scope,
+  ids: string[],
+): Promise<PersonListItem[]> {
+  if (ids.length === 0) return [];
+  const today = todayInVietnam();
+  const base = await personListQuery(
+    db,
+    scope,
+    { kind: 'all', includeInactive: true, sort: 'name', order: 'asc' },
+    today,
+  );
+  const rows = await base.where('p.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, toPersonListItem(row, today)]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** The person row if it is in scope (any status but merged); NOT_FOUND otherwise. */
+export async function getPersonRow(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  let query = db
+    .selectFrom('person as p')
+    .selectAll('p')
+    .where('p.id', '=', id)
+    .where(withinScope('p.org_path', scope));
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+async function personLink(db: Executor, provinceCode: string, id: string | null) {
+  if (!id) return null;
+  const row = await db
+    .selectFrom('person')
+    .select(['id', 'full_name'])
+    .where('province_code', '=', provinceCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { id: row.id, fullName: row.full_name } : null;
+}
+
+export async function getPersonDetail(db: Executor, scope: Scope, id: string): Promise<PersonDetail> {
+  const row = await getPersonRow(db, scope, id);
+  const today = todayInVietnam();
+  const [item] = await getPersonListItems(db, scope, [id]);
+  const listItem =
+    item ??
+    // A merged record is reachable by id (its link points to the kept one) but not listed.
+    ({
+      id: row.id,
+      fullName: row.full_name,
+      sex: row.sex,
+      birthDate: row.birth_date,
+      birthDatePrecision: row.birth_date_precision,
+      age: ageOn(row.birth_date, today),
+      personalId: row.personal_id,
+      ethnicityCode: row.ethnicity_code,
+      householdId: row.household_id,
+      householdHeadName: null,
+      relationshipToHead: row.relationship_to_head,
+      villageId: row.village_id,
+      villageName: '',
+      communeName: '',
+      status: row.status,
+      circumstances: [],
+      flagCodes: [],
+    } as PersonListItem);
+  const [circumstances, flags, mother, father, caregiver] = await Promise.all([
+    db
+      .selectFrom('circumstance_assignment')
+      .selectAll()
+      .where('province_code', '=', row.province_code)
+      .where('person_id', '=', id)
+      .orderBy('valid_from', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('at_risk_flag as f')
+      .innerJoin('at_risk_flag_type as t', (join) =>
+        join.onRef('t.province_code', '=', 'f.province_code').onRef('t.code', '=', 'f.flag_code'),
+      )
+      .selectAll('f')
+      .select('t.name_vi')
+      .where('f.province_code', '=', row.province_code)
+      .where('f.person_id', '=', id)
+      .orderBy('f.valid_from', 'desc')
+      .orderBy('f.created_at', 'desc')
+      .execute(),
+    personLink(db, row.province_code, row.mother_id),
+    personLink(db, row.province_code, row.father_id),
+    personLink(db, row.province_code, row.caregiver_id),
+  ]);
+  return {
+    ...listItem,
+    nationality: row.nationality,
+    birthRegistered: row.birth_registered,
+    birthRegistrationDate: row.birth_registration_date,
+    birthRegistrationPlace: row.birth_registration_place,
+    disabilityType: row.disability_type as PersonDetail['disabilityType'],
+    disabilityLevel: row.disability_level,
+    schoolName: row.school_name,
+    schoolLevel: row.school_level as PersonDetail['schoolLevel'],
+    hasHealthInsurance: row.has_health_insurance,
+    healthInsuranceNumber: row.health_insurance_number,
+    livingArrangement: row.living_arrangement as PersonDetail['livingArrangement'],
+    mother,
+    father,
+    caregiver,
+    phone: row.phone,
+    notes: row.notes,
+    deathDate: row.death_date,
+    deathCause: row.death_cause as DeathCause | null,
+    mergedIntoId: row.merged_into_id,
+    personalIdProblems: row.personal_id
+      ? checkPersonalId(row.personal_id, { sex: row.sex, dateOfBirth: row.birth_date })
+      : [],
+    isChild: row.birth_date > addYears(today, -CHILD_AGE_LIMIT),
+    circumstanceHistory: circumstances.map((c): CircumstanceAssignment => ({
+      id: c.id,
+      groupCode: c.group_code,
+      subGroupCode: c.sub_group_code,
+      validFrom: c.valid_from,
+      validTo: c.valid_to,
+      evidence: c.evidence,
+      notes: c.notes,
+      endReason: c.end_reason,
+      createdAt: new Date(c.created_at).toISOString(),
+    })),
+    flagHistory: flags.map((f): AtRiskFlag => ({
+      id: f.id,
+      flagCode: f.flag_code,
+      flagName: f.name_vi,
+      validFrom: f.valid_from,
+      validTo: f.valid_to,
+      notes: f.notes,
+      endReason: f.end_reason,
+      createdAt: new Date(f.created_at).toISOString(),
+    })),
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
