@@ -10,7 +10,10 @@ import {
   seedVillage,
   type SeedUnit,
 } from '../testing/factories.ts';
+import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
+import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
+import { newId } from '@treem/shared';
 
 /**
  * The permissions matrix: every registered route × every role × in scope / out of scope.
@@ -23,7 +26,7 @@ import { createTestApp, type TestApp } from '../testing/testApp.ts';
  */
 
 interface Probe {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: string;
   body?: unknown;
   /** Run on this client instead of the role's main session (for calls that consume a session). */
@@ -47,6 +50,8 @@ let secondCommune: SeedUnit;
 let village: SeedUnit;
 let foreignCommune: SeedUnit;
 let foreignVillage: SeedUnit;
+let otherVillage: SeedUnit;
+let foreignProvince: SeedUnit;
 const sessions = new Map<Role, TestClient>();
 const national: readonly Role[] = ['system_admin'];
 let foreignUserId: string;
@@ -83,6 +88,43 @@ const outside = <T>(role: Role, build: () => Promise<T>) =>
   national.includes(role) ? Promise.resolve(null) : build();
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${(counter += 1)}`;
+
+const registerReaders: readonly Role[] = [
+  'province_admin',
+  'province_officer',
+  'commune_worker',
+  'commune_leader',
+  'health_worker',
+  'school_staff',
+  'village_collaborator',
+  'viewer',
+];
+const registerWriters: readonly Role[] = ['commune_worker', 'health_worker', 'village_collaborator'];
+const household = async (where: SeedUnit) => (await seedHousehold(t.db, where)).id;
+const person = async (where: SeedUnit) => (await seedPerson(t.db, await seedHousehold(t.db, where))).id;
+/** An open circumstance or flag on a fresh child of the village; returns the assignment's id. */
+async function assignment(where: SeedUnit, table: 'circumstance_assignment' | 'at_risk_flag') {
+  const child = await seedPerson(t.db, where);
+  const common = {
+    province_code: child.provinceCode,
+    id: newId(),
+    person_id: child.id,
+    org_path: where.path,
+    valid_from: '2024-01-01',
+  };
+  if (table === 'at_risk_flag') {
+    await t.db
+      .insertInto('at_risk_flag')
+      .values({ ...common, flag_code: 'parents_away' })
+      .execute();
+  } else {
+    await t.db
+      .insertInto('circumstance_assignment')
+      .values({ ...common, group_code: 'c' })
+      .execute();
+  }
+  return common.id;
+}
 
 const cases: Record<string, Case> = {
   'POST /api/auth/login': {
@@ -347,6 +389,307 @@ const cases: Record<string, Case> = {
       for (const event of response.body.items) expect(event.entityId).not.toBe(foreignUserId);
     },
   },
+
+  'GET /api/register/households': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/register/households?orgUnitId=${village.id}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/households?orgUnitId=${foreignVillage.id}`,
+      })),
+  },
+  'GET /api/register/households/:id': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/register/households/${await household(village)}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/households/${await household(foreignVillage)}`,
+      })),
+  },
+  'POST /api/register/households': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/register/households',
+      body: { villageId: village.id, address: unique('Số nhà ') },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/register/households',
+        body: { villageId: foreignVillage.id, address: 'x' },
+      })),
+  },
+  'PUT /api/register/households/:id': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/register/households/${await household(village)}`,
+      body: { address: unique('Địa chỉ mới ') },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/register/households/${await household(foreignVillage)}`,
+        body: { address: 'x' },
+      })),
+  },
+  'POST /api/register/households/:id/move': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/households/${await household(village)}/move`,
+      body: { toVillageId: otherVillage.id, moveDate: '2025-01-01', reason: 'Chuyển nhà' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/households/${await household(foreignVillage)}/move`,
+        body: { toVillageId: otherVillage.id, moveDate: '2025-01-01', reason: 'x' },
+      })),
+  },
+  'GET /api/register/persons': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/register/persons?orgUnitId=${village.id}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/persons?orgUnitId=${foreignVillage.id}`,
+      })),
+  },
+  'GET /api/register/persons/:id': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/register/persons/${await person(village)}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/persons/${await person(foreignVillage)}`,
+      })),
+  },
+  'GET /api/register/persons/:id/history': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/register/persons/${await person(village)}/history` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/persons/${await person(foreignVillage)}/history`,
+      })),
+  },
+  'POST /api/register/persons': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/register/persons',
+      body: { villageId: village.id, fullName: unique('Trẻ Mới '), sex: 'male', birthDate: '2019-04-04' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/register/persons',
+        body: {
+          villageId: foreignVillage.id,
+          fullName: unique('Trẻ Lạ '),
+          sex: 'male',
+          birthDate: '2019-04-04',
+        },
+      })),
+  },
+  'PUT /api/register/persons/:id': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/register/persons/${await person(village)}`,
+      body: { fullName: unique('Tên Sửa '), sex: 'female', birthDate: '2018-05-20' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/register/persons/${await person(foreignVillage)}`,
+        body: { fullName: 'x', sex: 'female', birthDate: '2018-05-20' },
+      })),
+  },
+  'POST /api/register/persons/:id/move': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/persons/${await person(village)}/move`,
+      body: { toVillageId: otherVillage.id, moveDate: '2025-01-01', reason: 'Ở với ông bà' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/persons/${await person(foreignVillage)}/move`,
+        body: { toVillageId: otherVillage.id, moveDate: '2025-01-01', reason: 'x' },
+      })),
+  },
+  'POST /api/register/persons/:id/move-out': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/persons/${await person(village)}/move-out`,
+      body: { moveDate: '2025-01-01', destination: 'TP. Hồ Chí Minh' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/persons/${await person(foreignVillage)}/move-out`,
+        body: { moveDate: '2025-01-01', destination: 'x' },
+      })),
+  },
+  'POST /api/register/persons/:id/death': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/persons/${await person(village)}/death`,
+      body: { deathDate: '2025-01-01', cause: 'illness' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/persons/${await person(foreignVillage)}/death`,
+        body: { deathDate: '2025-01-01', cause: 'illness' },
+      })),
+  },
+  'POST /api/register/persons/:id/circumstances': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/persons/${await person(village)}/circumstances`,
+      body: { groupCode: 'c', validFrom: '2024-01-01' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/persons/${await person(foreignVillage)}/circumstances`,
+        body: { groupCode: 'c', validFrom: '2024-01-01' },
+      })),
+  },
+  'POST /api/register/circumstances/:id/end': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/circumstances/${await assignment(village, 'circumstance_assignment')}/end`,
+      body: { validTo: '2025-01-01', reason: 'Đã ổn định' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/circumstances/${await assignment(foreignVillage, 'circumstance_assignment')}/end`,
+        body: { validTo: '2025-01-01', reason: 'x' },
+      })),
+  },
+  'POST /api/register/persons/:id/flags': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/persons/${await person(village)}/flags`,
+      body: { flagCode: 'parents_away', validFrom: '2024-01-01' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/persons/${await person(foreignVillage)}/flags`,
+        body: { flagCode: 'parents_away', validFrom: '2024-01-01' },
+      })),
+  },
+  'POST /api/register/flags/:id/end': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/flags/${await assignment(village, 'at_risk_flag')}/end`,
+      body: { validTo: '2025-01-01', reason: 'Cha mẹ đã về' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/flags/${await assignment(foreignVillage, 'at_risk_flag')}/end`,
+        body: { validTo: '2025-01-01', reason: 'x' },
+      })),
+  },
+  'GET /api/register/flag-types': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/register/flag-types?provinceCode=${province.code}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/flag-types?provinceCode=${foreignProvince.code}`,
+      })),
+  },
+  'PUT /api/register/flag-types/:provinceCode/:code': {
+    allowed: ['province_admin'],
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/register/flag-types/${province.code}/${unique('local_flag_')}`,
+      body: { nameVi: 'Trẻ sống gần sông suối', nameEn: 'Lives near rivers' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/register/flag-types/${foreignProvince.code}/${unique('local_flag_')}`,
+        body: { nameVi: 'x', nameEn: 'x' },
+      })),
+  },
+  'POST /api/register/duplicates/check': {
+    allowed: registerWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/register/duplicates/check',
+      body: { villageId: village.id, fullName: 'Nguyễn Văn A', birthDate: '2018-01-01' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/register/duplicates/check',
+        body: { villageId: foreignVillage.id, fullName: 'Nguyễn Văn A', birthDate: '2018-01-01' },
+      })),
+  },
+  'GET /api/register/duplicates': {
+    allowed: ['commune_worker'],
+    inScope: async () => ({ method: 'GET', url: `/api/register/duplicates?orgUnitId=${commune.id}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/duplicates?orgUnitId=${foreignCommune.id}`,
+      })),
+  },
+  'POST /api/register/duplicates/dismiss': {
+    allowed: ['commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/register/duplicates/dismiss',
+      body: {
+        personAId: await person(village),
+        personBId: await person(village),
+        reason: 'Hai trẻ khác nhau',
+      },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/register/duplicates/dismiss',
+        body: {
+          personAId: await person(foreignVillage),
+          personBId: await person(foreignVillage),
+          reason: 'x',
+        },
+      })),
+  },
+  'POST /api/register/persons/merge': {
+    allowed: ['commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/register/persons/merge',
+      body: { keepId: await person(village), mergeId: await person(village), reason: 'Nhập trùng' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/register/persons/merge',
+        body: { keepId: await person(foreignVillage), mergeId: await person(foreignVillage), reason: 'x' },
+      })),
+  },
 };
 
 /** Served outside `route()` on purpose: probes and documentation, no personal data. */
@@ -372,10 +715,13 @@ beforeAll(async () => {
   commune = await seedCommune(t.db, province);
   secondCommune = await seedCommune(t.db, province);
   village = await seedVillage(t.db, commune);
-  const foreignProvince = await seedProvince(t.db);
+  otherVillage = await seedVillage(t.db, commune);
+  foreignProvince = await seedProvince(t.db);
   foreignCommune = await seedCommune(t.db, foreignProvince);
   foreignVillage = await seedVillage(t.db, foreignCommune);
   for (const role of roles) sessions.set(role, (await freshSession(role)).client);
+  await ensureFlagCatalogue(t.db, province.code);
+  await ensureFlagCatalogue(t.db, foreignProvince.code);
   // A foreign user with an audit trail, to prove lists leave both out.
   const admin = sessions.get('system_admin')!;
   const created = await admin.post('/api/users', {
