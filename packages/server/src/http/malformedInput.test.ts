@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { hasPermission, newId, type Access } from '@treem/shared';
+import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
+import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestClient } from '../testing/client.ts';
 import {
@@ -22,6 +25,13 @@ let admin: TestClient;
 let commune: SeedUnit;
 let village: SeedUnit;
 let targetUserId: string;
+let worker: TestClient;
+let provinceAdmin: TestClient;
+let householdId: string;
+let personId: string;
+let circumstanceId: string;
+let flagId: string;
+let provinceCode: string;
 
 function bodyKeys(schema: z.ZodType): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
@@ -60,8 +70,36 @@ function malformedBodies(keys: string[]): { name: string; payload: string; conte
 beforeAll(async () => {
   t = await createTestApp();
   const country = await seedCountry(t.db);
-  commune = await seedCommune(t.db, await seedProvince(t.db));
+  const province = await seedProvince(t.db);
+  provinceCode = province.code;
+  commune = await seedCommune(t.db, province);
   village = await seedVillage(t.db, commune);
+  const household = await seedHousehold(t.db, village);
+  householdId = household.id;
+  personId = (await seedPerson(t.db, household)).id;
+  await ensureFlagCatalogue(t.db, province.code);
+  circumstanceId = newId();
+  flagId = newId();
+  const common = {
+    province_code: province.code,
+    person_id: personId,
+    org_path: village.path,
+    valid_from: '2024-01-01',
+  };
+  await t.db
+    .insertInto('circumstance_assignment')
+    .values({ ...common, id: circumstanceId, group_code: 'c' })
+    .execute();
+  await t.db
+    .insertInto('at_risk_flag')
+    .values({ ...common, id: flagId, flag_code: 'parents_away' })
+    .execute();
+  worker = t.client();
+  const workerUser = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
+  await worker.login(workerUser.username, workerUser.password);
+  provinceAdmin = t.client();
+  const provinceAdminUser = await seedUser(t.db, { role: 'province_admin', scope: [province] });
+  await provinceAdmin.login(provinceAdminUser.username, provinceAdminUser.password);
   targetUserId = (await seedUser(t.db, { role: 'village_collaborator', scope: [village] })).id;
   const adminUser = await seedUser(t.db, { role: 'system_admin', scope: [country] });
   admin = t.client();
@@ -70,22 +108,42 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function concreteUrl(path: string): string {
+  if (path.startsWith('/api/register/households/:id')) return path.replace(':id', householdId);
+  if (path.startsWith('/api/register/persons/:id')) return path.replace(':id', personId);
+  if (path.startsWith('/api/register/circumstances/:id')) return path.replace(':id', circumstanceId);
+  if (path.startsWith('/api/register/flags/:id')) return path.replace(':id', flagId);
+  if (path.startsWith('/api/register/flag-types/')) {
+    return path.replace(':provinceCode', provinceCode).replace(':code', 'parents_away');
+  }
   if (path.startsWith('/api/org-units/:id/villages')) return path.replace(':id', commune.id);
   if (path.startsWith('/api/org-units/:id')) return path.replace(':id', village.id);
   if (path.startsWith('/api/users/:id')) return path.replace(':id', targetUserId);
   return path;
 }
 
+/** A session allowed to call the route, so only the body is at fault. */
+function callerFor(permission: Access): TestClient {
+  if (
+    permission === 'public' ||
+    permission === 'authenticated' ||
+    hasPermission('system_admin', permission)
+  ) {
+    return admin;
+  }
+  return hasPermission('commune_worker', permission) ? worker : provinceAdmin;
+}
+
 test('there are write routes to check', () => {
-  expect(t.endpoints.filter((e) => e.method !== 'GET').length).toBeGreaterThanOrEqual(17);
+  expect(t.endpoints.filter((e) => e.method !== 'GET').length).toBeGreaterThanOrEqual(33);
 });
 
 test('every write route rejects 20 malformed bodies with 400 and changes nothing', async () => {
   for (const endpoint of t.endpoints.filter((e) => e.method !== 'GET')) {
     const url = concreteUrl(endpoint.path);
     const before = await tableCounts(t.db);
+    const caller = callerFor(endpoint.permission);
     for (const body of malformedBodies(bodyKeys(endpoint.body))) {
-      const response = await admin.request(endpoint.method, url, body.payload, {
+      const response = await caller.request(endpoint.method, url, body.payload, {
         'content-type': body.contentType ?? 'application/json',
       });
       const label = `${endpoint.method} ${endpoint.path} — ${body.name}`;
