@@ -1,0 +1,50 @@
+/**
+ * The register's name search, stated as examples: a query as an official types it, a name as it stands in the
+ * register, and whether the search must find it. The rule is "the folded query is contained in the folded name"
+ * (see `foldVietnamese`). Checked twice: on the folding function alone, and through the API against the database.
+ */
+// [query as typed, name in the register, should match]
+export const nameSearchExamples: readonly [query: string, name: string, found: boolean][] = [
+  ['nguyen thi hang', 'Nguyễn Thị Hằng', true],
+  ['Nguyen Thi Hang', 'Nguyễn Thị Hằng', true],
+  ['hằng', 'Nguyễn Thị Hằng', true],
+  ['NGUYỄN THỊ HẰNG', 'Nguyễn Thị Hằng', true],
+  ['nguyen   thi  hang', 'Nguyễn Thị Hằng', true],
+  ['dang van duc', 'Đặng Văn Đức', true],
+  ['Đặng', 'Dặng Văn Nam', true],
+  ['duc', 'Đức', true],
+  ['DUC', 'đức', true],
+  ['tu', 'Trần Văn Tư', true],
+  ['tu', 'Lê Thị Tú', true],
+  ['thu', 'Phạm Thư', true],
+  ['uyen', 'Hoàng Thị Uyên', true],
+  ['son', 'Nguyễn Sơn', true],
+  ['hoa', 'Lò Thị Hòa', true],
+  ['hoa', 'Lò Thị Hoà', true],
+  ['Hòa', 'Lò Thị Hoà', true],
+  ['thuy', 'Vi Thị Thuỷ', true],
+  ['Thủy', 'Vi Thị Thuỷ', true],
+  ['Thủy'.normalize('NFD'), 'Vi Thị Thuỷ', true],
+  ['Nguyễn'.normalize('NFD'), 'Nguyễn Văn An', true],
+  ['an', 'Nguyễn Văn An'.normalize('NFD'), true],
+  ['huong', 'Đỗ Thị Hương', true],
+  ['huong', 'Đỗ Thị Hường', true],
+  ['hung', 'Hà Văn Hưng', true],
+  ['y', 'H’Hen Niê Kđăm Ý', true],
+  ['kdam', 'H’Hen Niê Kđăm', true],
+  ['ksor', 'Ksor Y Nhung', true],
+  [' ngoc  anh ', 'Trần Ngọc Ánh', true],
+  ['le thi', 'Lê Thị Mai', true],
+  // Different letters stay different.
+  ['hang', 'Nguyễn Thị Hương', false],
+  ['hung', 'Hà Văn Hùng Anh', true],
+  ['duc', 'Đào Văn Dục', true],
+  ['nam', 'Nguyễn Văn Năm', true],
+  ['mai', 'Lê Thị Mây', false],
+  ['thi hang', 'Nguyễn Hằng Thị', false],
+  ['pham van loi', 'Phạm Văn Lợi', true],
+  ['LOI', 'Phạm Văn Lời', true],
+  ['ngo', 'Ngô Thị Nga', true],
+  ['ngo thi', 'Nguyễn Thị Ngọc', false],
+  ['Đinh Thị Thơ', 'Đinh Thị Thơ'.normalize('NFD'), true],
+];
