@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import type { Config } from './config.ts';
+import { startRegisterHousekeeping } from './modules/register/merge.service.ts';
 
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM: in-flight requests finish, then the database closes. */
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; url: string }> {
@@ -8,6 +9,9 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const { database, report } = await bootstrap(config);
   const { app } = await buildApp({ db: database.db, config });
   await app.listen({ port: config.port, host: config.host });
+  const stopHousekeeping = startRegisterHousekeeping(database.db, (error) =>
+    app.log.error({ err: error }, 'register housekeeping failed'),
+  );
   const url = `http://localhost:${config.port}`;
   app.log.info(
     { database: database.describe, ...report, startupMs: Date.now() - started, url },
@@ -16,6 +20,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      stopHousekeeping();
       await app.close();
       await database.close();
     })();

@@ -7,7 +7,7 @@ import {
   type PersonMergeInput,
 } from '@treem/shared';
 import { sql } from 'kysely';
-import { writeAudit } from '../../audit/audit.ts';
+import { systemActor, writeAudit } from '../../audit/audit.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
@@ -225,14 +225,34 @@ export async function personHistory(db: Executor, scope: Scope, id: string): Pro
  */
 export async function archiveAgedOut(db: Executor, today = todayInVietnam()): Promise<number> {
   const limit = addYears(today, -16);
-  const result = await db
-    .updateTable('person')
-    .set({ status: 'archived', updated_at: new Date() })
-    .where('status', '=', 'active')
-    .where('birth_date', '<=', limit)
-    .where(
-      sql<boolean>`(created_at at time zone 'Asia/Ho_Chi_Minh')::date < birth_date + interval '16 years'`,
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('person')
+      .set({ status: 'archived', updated_at: new Date() })
+      .where('status', '=', 'active')
+      .where('birth_date', '<=', limit)
+      .where(
+        sql<boolean>`(created_at at time zone 'Asia/Ho_Chi_Minh')::date < birth_date + interval '16 years'`,
+      )
+      .executeTakeFirst();
+    const archived = Number(result.numUpdatedRows);
+    // One event per run (the rows themselves say who: status archived, birth date on or before the limit).
+    if (archived > 0) {
+      await writeAudit(trx, systemActor('register-housekeeping'), {
+        action: 'register.person_archived',
+        entityType: 'register',
+        after: { archived, bornOnOrBefore: limit, asOf: today },
+      });
+    }
+    return archived;
+  });
+}
+
+/** Archives children who turned 16, at start and every six hours; returns the function that stops it. */
+export function startRegisterHousekeeping(db: Executor, onError: (error: unknown) => void): () => void {
+  const run = () => archiveAgedOut(db).catch(onError);
+  void run();
+  const timer = setInterval(() => void run(), 6 * 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -500,6 +500,13 @@ describe('archive at 16', () => {
     });
     const archived = await archiveAgedOut(t.db);
     expect(archived).toBeGreaterThanOrEqual(1);
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select(['after', 'actor_username'])
+      .where('action', '=', 'register.person_archived')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_username: 'register-housekeeping', after: { archived } });
+    expect(await archiveAgedOut(t.db)).toBe(0);
     const statuses = await t.db
       .selectFrom('person')
       .select(['id', 'status'])
