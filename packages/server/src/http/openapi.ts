@@ -1,5 +1,6 @@
 import type { Endpoint } from '@treem/shared';
 import { z } from 'zod';
+import { uploadContentTypes } from './route.ts';
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -31,7 +32,9 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string) {
         schema,
       })),
     ];
-    const hasBody = endpoint.method !== 'GET' && objectProperties(endpoint.body).length > 0;
+    const binaryBody = endpoint.bodyKind === 'binary';
+    const hasBody = endpoint.method !== 'GET' && (binaryBody || objectProperties(endpoint.body).length > 0);
+    const fileSchema = { type: 'string', contentMediaType: 'application/octet-stream' };
     const status = String(endpoint.successStatus ?? 200);
     paths[path] ??= {};
     paths[path][endpoint.method.toLowerCase()] = {
@@ -44,14 +47,19 @@ export function buildOpenApi(endpoints: readonly Endpoint[], version: string) {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } },
+              content: binaryBody
+                ? Object.fromEntries(uploadContentTypes.map((type) => [type, { schema: fileSchema }]))
+                : { 'application/json': { schema: toSchema(endpoint.body, 'input') } },
             },
           }
         : {}),
       responses: {
         [status]: {
           description: 'Success',
-          content: { 'application/json': { schema: toSchema(endpoint.response, 'output') } },
+          content:
+            endpoint.responseKind === 'file'
+              ? { 'application/octet-stream': { schema: fileSchema } }
+              : { 'application/json': { schema: toSchema(endpoint.response, 'output') } },
         },
         default: {
           description: 'Error',
