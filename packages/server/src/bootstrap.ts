@@ -26,6 +26,8 @@ export async function bootstrap(config: Config): Promise<{ database: Database; r
       if (!anyUser) {
         await seedDemo(database.db);
         demoSeeded = true;
+        // The demo register arrives in one transaction: give the planner its statistics now, not at the next start.
+        await sql`analyze household, person, circumstance_assignment, at_risk_flag`.execute(database.db);
       }
     }
     // PGlite runs no autovacuum: refresh planner statistics at each start so plans follow the data's growth.

@@ -32,6 +32,14 @@ export function registerDatabaseCommands(program: Command): void {
         );
         if (options.demo) {
           const result = await seedDemo(db);
+          const { register } = result;
+          process.stdout.write(
+            `Demo register: ${register.households} households, ${register.children} children added` +
+              (register.villagesKept > 0
+                ? ` (${register.villagesKept} villages already had households)`
+                : '') +
+              '.\n',
+          );
           process.stdout.write(
             `Demo ready: ${result.villages} villages, ${result.users} accounts (password ${DEMO_PASSWORD}):\n`,
           );

@@ -11,6 +11,7 @@ import { systemActor, writeAudit } from '../audit/audit.ts';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { COUNTRY_ID, referenceUnitId } from './adminUnits.ts';
+import { seedRegisterDemo, type RegisterDemoReport } from './registerDemo.ts';
 
 /** Shared by every demo account; documented in the README. Demo data only — never a real deployment. */
 export const DEMO_PASSWORD = 'Demo@treem2026';
@@ -181,13 +182,17 @@ function scopeUnitId(scope: ScopeRef, villages: Map<string, string>): string {
 }
 
 /**
- * Creates (or resets) the demo province: villages in three Hà Nội communes and one account per role, all with
- * DEMO_PASSWORD, unlocked and without 2FA. Safe to run again: it re-creates what a demo session changed.
+ * Creates (or resets) the demo province: villages in three Hà Nội communes, one account per role, all with
+ * DEMO_PASSWORD, unlocked and without 2FA, and a generated register of 60–120 households in each village that
+ * has none yet. Safe to run again: it re-creates the accounts a demo session changed and keeps the register.
  */
-export async function seedDemo(db: Kysely<DB>): Promise<{ users: number; villages: number }> {
+export async function seedDemo(
+  db: Kysely<DB>,
+): Promise<{ users: number; villages: number; register: RegisterDemoReport }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     const villages = await ensureVillages(trx);
+    const register = await seedRegisterDemo(trx, [...villages.values()]);
     for (const demo of DEMO_USERS) {
       const existing = await trx
         .selectFrom('app_user')
@@ -229,8 +234,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ users: number; village
     await writeAudit(trx, systemActor('seed'), {
       action: 'demo.seeded',
       entityType: 'system',
-      after: { users: DEMO_USERS.map((u) => u.username), villages: villages.size },
+      after: { users: DEMO_USERS.map((u) => u.username), villages: villages.size, register },
     });
-    return { users: DEMO_USERS.length, villages: villages.size };
+    return { users: DEMO_USERS.length, villages: villages.size, register };
   });
 }

@@ -1,0 +1,82 @@
+import { performance } from 'node:perf_hooks';
+import { todayInVietnam } from '@treem/shared';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { createTestDatabase } from '../testing/testDatabase.ts';
+import { loadAdminUnits } from './adminUnits.ts';
+import { DEMO_COMMUNES, seedDemo } from './demo.ts';
+
+let database: Database;
+let firstRun: Awaited<ReturnType<typeof seedDemo>>;
+let firstRunMs: number;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadAdminUnits(database.db);
+  const start = performance.now();
+  firstRun = await seedDemo(database.db);
+  firstRunMs = performance.now() - start;
+}, 120_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+async function childrenPerVillage(): Promise<Map<string, number>> {
+  const today = todayInVietnam();
+  const rows = await database.db
+    .selectFrom('org_unit as v')
+    .leftJoin('person as p', (join) =>
+      join
+        .onRef('p.village_id', '=', 'v.id')
+        .on('p.birth_date', '>', sql<string>`(${today}::date - interval '16 years')::date`),
+    )
+    .select(['v.name', (eb) => eb.fn.count<number>('p.id').as('children')])
+    .where('v.generation', '=', 'village')
+    .groupBy('v.name')
+    .execute();
+  return new Map(rows.map((row) => [row.name, Number(row.children)]));
+}
+
+test('demo seeding fills every demo village with children, quickly', async () => {
+  const perVillage = await childrenPerVillage();
+  const names = DEMO_COMMUNES.flatMap((commune) => commune.villages.map(([, name]) => name as string));
+  expect(perVillage.size).toBe(names.length);
+  for (const name of names) expect(perVillage.get(name), name).toBeGreaterThanOrEqual(60);
+  expect(firstRun.register.households).toBeGreaterThanOrEqual(60 * names.length);
+  expect(firstRun.register.households).toBeLessThanOrEqual(120 * names.length);
+  expect(firstRun.register.children).toBe([...perVillage.values()].reduce((a, b) => a + b, 0));
+  expect(firstRunMs).toBeLessThan(10_000);
+});
+
+test('demo register has circumstances, flags from the province catalogue, and linked parents', async () => {
+  const counts = await database.db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('circumstance_assignment').select(eb.fn.countAll<number>().as('n')).as('circumstances'),
+      eb.selectFrom('at_risk_flag').select(eb.fn.countAll<number>().as('n')).as('flags'),
+      eb
+        .selectFrom('at_risk_flag_type')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('province_code', '=', '01')
+        .as('flagTypes'),
+      eb
+        .selectFrom('person')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('mother_id', 'is not', null)
+        .as('withMother'),
+    ])
+    .executeTakeFirstOrThrow();
+  expect(Number(counts.circumstances)).toBeGreaterThan(0);
+  expect(Number(counts.flags)).toBeGreaterThan(0);
+  expect(Number(counts.flagTypes)).toBeGreaterThanOrEqual(10);
+  expect(Number(counts.withMother)).toBeGreaterThan(firstRun.register.children / 2);
+});
+
+test('seeding the demo again keeps the register as it is', async () => {
+  const before = await childrenPerVillage();
+  const again = await seedDemo(database.db);
+  expect(again.register.households).toBe(0);
+  expect(again.register.villagesKept).toBe(before.size);
+  expect(await childrenPerVillage()).toEqual(before);
+});
