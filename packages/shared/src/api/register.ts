@@ -114,7 +114,10 @@ const OptionalText = (max: number) =>
     .transform((value) => (value ? value : null));
 
 /** 12 digits; the checks against sex and date of birth are made by the server (`checkPersonalId`). */
-export const PersonalIdString = z.string().trim().regex(/^\d{12}$/);
+export const PersonalIdString = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/);
 export const PhoneString = z
   .string()
   .trim()
@@ -443,7 +446,13 @@ export const defaultFlagCodes = defaultAtRiskFlags.map((f) => f.code);
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Why two records look like the same child. */
-export const DuplicateReason = z.enum(['same_personal_id', 'same_name_and_birth_date', 'similar_name_same_mother']);
+export const DuplicateReason = z.enum([
+  'same_personal_id',
+  'same_name_and_birth_date',
+  'similar_name_same_mother',
+  /** The mother is not recorded: a similar name, the same birth date, the same household. */
+  'similar_name_same_household',
+]);
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
 
 export const DuplicateCandidate = z.object({
@@ -534,7 +543,14 @@ export const requiredImportFields: readonly ImportField[] = [
   'birthDate',
 ];
 
-export const ImportStatus = z.enum(['uploaded', 'validating', 'validated', 'importing', 'imported', 'failed']);
+export const ImportStatus = z.enum([
+  'uploaded',
+  'validating',
+  'validated',
+  'importing',
+  'imported',
+  'failed',
+]);
 export type ImportStatus = z.infer<typeof ImportStatus>;
 
 export const ImportRowError = z.object({
@@ -764,7 +780,12 @@ export const registerEndpoints = {
     permission: 'register.read',
     summary: 'The at-risk flag catalogue of the caller’s province',
     tag,
-    query: z.strictObject({ provinceCode: z.string().regex(/^\d{2}$/).optional() }),
+    query: z.strictObject({
+      provinceCode: z
+        .string()
+        .regex(/^\d{2}$/)
+        .optional(),
+    }),
     response: z.object({ items: z.array(FlagType) }),
   }),
   saveFlagType: endpoint({

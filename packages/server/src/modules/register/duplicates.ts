@@ -19,7 +19,8 @@ import { resolveScopeUnitPath } from './registerScope.ts';
  * Likely duplicates — the same child entered twice. Three rules, never a merge by itself:
  * 1. the same personal ID (anywhere in the province);
  * 2. the same folded name and the same date of birth in the same commune;
- * 3. a similar name (trigram similarity ≥ NAME_SIMILARITY) with the same date of birth and the same mother.
+ * 3. a similar name (trigram similarity ≥ NAME_SIMILARITY) with the same date of birth and the same mother;
+ * 4. when the mother is not recorded, a similar name with the same date of birth in the same household.
  * Pairs a worker has dismissed are not suggested again; merged records never are.
  */
 export const NAME_SIMILARITY = 0.5;
@@ -34,6 +35,7 @@ export interface DraftPerson {
   birthDate: string;
   personalId?: string | null;
   motherId?: string | null;
+  householdId?: string | null;
   excludeId?: string | null;
 }
 
@@ -56,6 +58,9 @@ export async function findDuplicateCandidates(
       sql<boolean>`${draft.motherId ?? null}::uuid is not null and p.mother_id = ${draft.motherId ?? null}
         and p.birth_date = ${draft.birthDate}
         and similarity(p.name_search, ${folded}) >= ${NAME_SIMILARITY}`.as('same_mother'),
+      sql<boolean>`${draft.householdId ?? null}::uuid is not null and p.household_id = ${draft.householdId ?? null}
+        and p.birth_date = ${draft.birthDate} and (p.mother_id is null or ${draft.motherId ?? null}::uuid is null)
+        and similarity(p.name_search, ${folded}) >= ${NAME_SIMILARITY}`.as('same_household'),
       sql<number>`similarity(p.name_search, ${folded})`.as('similarity'),
     ])
     .where('p.province_code', '=', draft.provinceCode)
@@ -72,13 +77,14 @@ export async function findDuplicateCandidates(
               sql<boolean>`p.org_path <@ ${draft.communePath}::ltree`,
             ]),
             ...(draft.motherId ? [eb('p.mother_id', '=', draft.motherId)] : []),
+            ...(draft.householdId ? [eb('p.household_id', '=', draft.householdId)] : []),
           ]),
         ]),
       ]),
     )
     .limit(50)
     .execute();
-  const matches = rows.filter((r) => r.same_id || r.same_name || r.same_mother);
+  const matches = rows.filter((r) => r.same_id || r.same_name || r.same_mother || r.same_household);
   // Only what the caller may see is shown; a same-ID clash outside scope is still refused by the service.
   const items = await getPersonListItems(
     db,
@@ -92,11 +98,17 @@ export async function findDuplicateCandidates(
   });
 }
 
-function reasonsOf(flags: { same_id: boolean; same_name: boolean; same_mother: boolean }): DuplicateReason[] {
+function reasonsOf(flags: {
+  same_id: boolean;
+  same_name: boolean;
+  same_mother: boolean;
+  same_household: boolean;
+}): DuplicateReason[] {
   const reasons: DuplicateReason[] = [];
   if (flags.same_id) reasons.push('same_personal_id');
   if (flags.same_name) reasons.push('same_name_and_birth_date');
   if (flags.same_mother) reasons.push('similar_name_same_mother');
+  if (flags.same_household) reasons.push('similar_name_same_household');
   return reasons;
 }
 
@@ -121,6 +133,7 @@ export async function listDuplicatePairs(
     same_id: boolean;
     same_name: boolean;
     same_mother: boolean;
+    same_household: boolean;
     similarity: number;
     total: number;
   }>`
@@ -142,17 +155,26 @@ export async function listDuplicatePairs(
        and b.birth_date = a.birth_date and a.id < b.id
       where a.mother_id is not null and similarity(a.name_search, b.name_search) >= ${NAME_SIMILARITY}
         and ${inView('a')} and ${inView('b')}
+      union all
+      select a.id, b.id, a.province_code, 'household'
+      from person a join person b
+        on b.province_code = a.province_code and b.household_id = a.household_id
+       and b.birth_date = a.birth_date and a.id < b.id
+      where a.household_id is not null and (a.mother_id is null or b.mother_id is null)
+        and similarity(a.name_search, b.name_search) >= ${NAME_SIMILARITY}
+        and ${inView('a')} and ${inView('b')}
     ), pair as (
       select c.a_id, c.b_id, c.province_code,
              bool_or(c.rule = 'id') as same_id,
              bool_or(c.rule = 'name') as same_name,
-             bool_or(c.rule = 'mother') as same_mother
+             bool_or(c.rule = 'mother') as same_mother,
+             bool_or(c.rule = 'household') as same_household
       from candidate c
       where not exists (select 1 from duplicate_dismissal d
                         where d.province_code = c.province_code and d.person_a_id = c.a_id and d.person_b_id = c.b_id)
       group by c.a_id, c.b_id, c.province_code
     )
-    select pair.a_id, pair.b_id, pair.same_id, pair.same_name, pair.same_mother,
+    select pair.a_id, pair.b_id, pair.same_id, pair.same_name, pair.same_mother, pair.same_household,
            similarity(a.name_search, b.name_search) as similarity,
            count(*) over ()::int as total
     from pair

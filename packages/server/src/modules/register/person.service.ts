@@ -186,6 +186,7 @@ export async function createPerson(ctx: Operator, input: PersonCreate): Promise<
         birthDate: input.birthDate,
         personalId: input.personalId ?? null,
         motherId: input.motherId ?? null,
+        householdId,
       });
       if (candidates.length > 0)
         throw new AppError('POSSIBLE_DUPLICATE', { sameIdentity: false, candidates });

@@ -82,6 +82,7 @@ export function registerRegisterRoutes(app: FastifyInstance, deps: RouteDeps): v
         birthDate: body.birthDate,
         personalId: body.personalId ?? null,
         motherId: body.motherId ?? null,
+        householdId: body.householdId ?? null,
         excludeId: body.excludeId ?? null,
       }),
     };
