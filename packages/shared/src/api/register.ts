@@ -662,7 +662,8 @@ export const registerEndpoints = {
     summary: 'Search the register: name (tone-insensitive), personal ID, age, village, circumstance, flag',
     tag,
     query: PersonListQuery,
-    response: paginated(PersonListItem),
+    // `total` stops at 10,000; `totalCapped` says there are more (the screen shows "hơn 10.000").
+    response: paginated(PersonListItem).extend({ totalCapped: z.boolean() }),
   }),
   getPerson: endpoint({
     method: 'GET',

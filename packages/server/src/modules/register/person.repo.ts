@@ -31,10 +31,10 @@ const openOn = (alias: string, day: PlainDate) =>
   sql<boolean>`(${sql.ref(`${alias}.valid_from`)} <= ${day} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} >= ${day}))`;
 
 /**
- * The person list as one select: joined to village, commune and household head, with the open circumstances and
- * flags as JSON, filtered by scope and by every filter of the list screen. The export runs the same builder.
+ * The persons matching the list screen's filters, in scope, as a `person as p` select without joins (what the
+ * count runs on).
  */
-export async function personListQuery(
+export async function personFilterQuery(
   db: Executor,
   scope: Scope,
   filter: PersonFilter,
@@ -43,14 +43,6 @@ export async function personListQuery(
   const unitPath = filter.orgUnitId ? await resolveScopeUnitPath(db, scope, filter.orgUnitId) : null;
   let query = db
     .selectFrom('person as p')
-    .innerJoin('org_unit as v', 'v.id', 'p.village_id')
-    .innerJoin('org_unit as c', 'c.id', 'v.parent_id')
-    .leftJoin('household as h', (join) =>
-      join.onRef('h.province_code', '=', 'p.province_code').onRef('h.id', '=', 'p.household_id'),
-    )
-    .leftJoin('person as hp', (join) =>
-      join.onRef('hp.province_code', '=', 'h.province_code').onRef('hp.id', '=', 'h.head_person_id'),
-    )
     .where(withinScope('p.org_path', scope))
     .where('p.status', '<>', 'merged');
 
@@ -107,27 +99,54 @@ export async function personListQuery(
       ),
     );
   }
-  return query.select([
-    'p.id',
-    'p.full_name',
-    'p.sex',
-    'p.birth_date',
-    'p.birth_date_precision',
-    'p.personal_id',
-    'p.ethnicity_code',
-    'p.household_id',
-    'p.relationship_to_head',
-    'p.village_id',
-    'p.status',
-    'p.province_code',
-    'p.name_search',
-    'p.created_at',
-    sql<string>`v.name`.as('village_name'),
-    sql<string>`c.full_name`.as('commune_name'),
-    sql<string | null>`hp.full_name`.as('head_name'),
-    openCircumstancesJson(today).as('circumstances'),
-    openFlagCodes(today).as('flag_codes'),
-  ]);
+  return query;
+}
+
+/**
+ * The person list as one select: joined to village, commune and household head, with the open circumstances and
+ * flags as JSON, filtered by scope and by every filter of the list screen. The export runs the same builder.
+ */
+export async function personListQuery(
+  db: Executor,
+  scope: Scope,
+  filter: PersonFilter,
+  today = todayInVietnam(),
+) {
+  const filtered = await personFilterQuery(db, scope, filter, today);
+  return withListColumns(filtered, today);
+}
+
+function withListColumns(filtered: Awaited<ReturnType<typeof personFilterQuery>>, today: PlainDate) {
+  return filtered
+    .innerJoin('org_unit as v', 'v.id', 'p.village_id')
+    .innerJoin('org_unit as c', 'c.id', 'v.parent_id')
+    .leftJoin('household as h', (join) =>
+      join.onRef('h.province_code', '=', 'p.province_code').onRef('h.id', '=', 'p.household_id'),
+    )
+    .leftJoin('person as hp', (join) =>
+      join.onRef('hp.province_code', '=', 'h.province_code').onRef('hp.id', '=', 'h.head_person_id'),
+    )
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.sex',
+      'p.birth_date',
+      'p.birth_date_precision',
+      'p.personal_id',
+      'p.ethnicity_code',
+      'p.household_id',
+      'p.relationship_to_head',
+      'p.village_id',
+      'p.status',
+      'p.province_code',
+      'p.name_search',
+      'p.created_at',
+      sql<string>`v.name`.as('village_name'),
+      sql<string>`c.full_name`.as('commune_name'),
+      sql<string | null>`hp.full_name`.as('head_name'),
+      openCircumstancesJson(today).as('circumstances'),
+      openFlagCodes(today).as('flag_codes'),
+    ]);
 }
 
 function openCircumstancesJson(today: PlainDate) {
@@ -178,9 +197,13 @@ const sortColumns = {
   createdAt: ['p.created_at', 'p.name_search'],
 } as const;
 
+/** Counting stops here: "more than 10,000" is all a screen needs, and counting a million rows is not free. */
+export const COUNT_CAP = 10_000;
+
 export async function listPersons(db: Executor, scope: Scope, query: PersonListQuery) {
   const today = todayInVietnam();
-  const base = await personListQuery(db, scope, query, today);
+  const filtered = await personFilterQuery(db, scope, query, today);
+  const base = withListColumns(filtered, today);
   const [first, second] = sortColumns[query.sort];
   const [rows, count] = await Promise.all([
     base
@@ -190,14 +213,21 @@ export async function listPersons(db: Executor, scope: Scope, query: PersonListQ
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    base
-      .clearSelect()
+    db
+      .selectFrom(
+        filtered
+          .select(sql`1`.as('one'))
+          .limit(COUNT_CAP + 1)
+          .as('matching'),
+      )
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow(),
   ]);
+  const total = Number(count.n);
   return {
     items: rows.map((row) => toPersonListItem(row, today)),
-    total: Number(count.n),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };

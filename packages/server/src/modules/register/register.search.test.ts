@@ -1,5 +1,7 @@
 import { nameSearchExamples } from '@treem/shared/domain/register/nameSearchExamples';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { COUNT_CAP } from './person.repo.ts';
 import type { TestClient } from '../../testing/client.ts';
 import { seedCommune, seedProvince, seedUser, seedVillage } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
@@ -10,12 +12,16 @@ import { createTestApp, type TestApp } from '../../testing/testApp.ts';
  */
 let t: TestApp;
 let worker: TestClient;
+let villagePath: string;
+let villageId: string;
 const idsByName = new Map<string, string>();
 
 beforeAll(async () => {
   t = await createTestApp();
   const commune = await seedCommune(t.db, await seedProvince(t.db));
   const village = await seedVillage(t.db, commune);
+  villagePath = village.path;
+  villageId = village.id;
   const user = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
   worker = t.client();
   await worker.login(user.username, user.password);
@@ -44,4 +50,18 @@ test.each(nameSearchExamples)('search "%s" for "%s" → %s', async (query, name,
 test('a search with nothing but spaces and marks is refused, not a full scan', async () => {
   const response = await worker.get(`/api/register/persons?search=${encodeURIComponent('   ')}`);
   expect(response.status).toBe(400);
+});
+
+test('the total stops counting at 10,000 and says so', async () => {
+  const provinceCode = villagePath.split('.')[1]!.slice(1);
+  await sql`
+    insert into person (province_code, id, village_id, org_path, full_name, name_search, sex, birth_date)
+    select ${provinceCode}, gen_random_uuid(), ${villageId}::uuid, ${villagePath}::ltree,
+           'Đông Đúc ' || n, 'dong duc ' || n, 'male', date '2015-06-01'
+    from generate_series(1, ${COUNT_CAP + 5}) as n`.execute(t.db);
+  const many = await worker.get('/api/register/persons?search=dong duc&pageSize=10');
+  expect(many.body).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+  expect(many.body.items).toHaveLength(10);
+  const few = await worker.get('/api/register/persons?search=dong duc 10004');
+  expect(few.body).toMatchObject({ total: 1, totalCapped: false });
 });
