@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readMigrations } from '../../db/migrate.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
@@ -18,7 +19,9 @@ test('/healthz answers while the process runs', async () => {
 test('/readyz is ready when the database answers and every migration is applied', async () => {
   const response = await t.client().get('/readyz');
   expect(response.status).toBe(200);
-  expect(response.body).toMatchObject({ status: 'ready', migrations: 4 });
+  // Every shipped migration file, counted from the folder (5 with the register).
+  expect(readMigrations().length).toBeGreaterThanOrEqual(5);
+  expect(response.body).toMatchObject({ status: 'ready', migrations: readMigrations().length });
 });
 
 test('/readyz is not ready while a migration is pending', async () => {
