@@ -17,6 +17,11 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for the file helpers (./files.ts) that build their own requests. */
+export function currentCsrfToken(): string | undefined {
+  return csrfToken;
+}
+
 /** Sign-in calls run before any session exists, so they cannot carry a token. */
 const csrfExempt = new Set(['/api/auth/login', '/api/auth/login/mfa']);
 

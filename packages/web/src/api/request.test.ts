@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { buildPath, buildQueryString, buildUrl, issuesByField, parseErrorBody } from './request.ts';
+import {
+  buildPath,
+  buildQueryString,
+  buildUrl,
+  fileNameFromDisposition,
+  issuesByField,
+  parseErrorBody,
+  uploadContentType,
+} from './request.ts';
 
 describe('buildPath', () => {
   test('substitutes and encodes path parameters', () => {
@@ -71,5 +79,35 @@ describe('issuesByField', () => {
     ]);
     expect([...byField.keys()]).toEqual(['username', 'scopeOrgUnitIds']);
     expect(byField.get('username')?.code).toBe('too_small');
+  });
+});
+
+describe('file helpers', () => {
+  test('reads the UTF-8 file name of a download before the plain one', () => {
+    expect(
+      fileNameFromDisposition(
+        `attachment; filename="So-theo-doi-tre-em.pdf"; filename*=UTF-8''S%E1%BB%95%20theo%20d%C3%B5i.pdf`,
+        'x.pdf',
+      ),
+    ).toBe('Sổ theo dõi.pdf');
+    expect(fileNameFromDisposition('attachment; filename="export.csv"', 'x.csv')).toBe('export.csv');
+    expect(fileNameFromDisposition('attachment; filename=plain.xlsx', 'x')).toBe('plain.xlsx');
+  });
+
+  test('falls back when the header is missing or names nothing usable', () => {
+    expect(fileNameFromDisposition(null, 'fallback.pdf')).toBe('fallback.pdf');
+    expect(fileNameFromDisposition('attachment', 'fallback.pdf')).toBe('fallback.pdf');
+    expect(fileNameFromDisposition(`attachment; filename*=UTF-8''%E0%A4%A`, 'fallback.pdf')).toBe(
+      'fallback.pdf',
+    );
+  });
+
+  test('chooses the upload content type from the extension', () => {
+    expect(uploadContentType('So ho.XLSX')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(uploadContentType('danh-sach.csv')).toBe('text/csv');
+    expect(uploadContentType('du-lieu.xls')).toBe('application/octet-stream');
+    expect(uploadContentType('khong-duoi')).toBe('application/octet-stream');
   });
 });

@@ -111,3 +111,32 @@ export function issuesByField(issues: readonly FieldIssue[]): Map<string, FieldI
   }
   return byField;
 }
+
+/**
+ * The file name of a download from its Content-Disposition header: the UTF-8 `filename*` form first (Vietnamese
+ * names), then the plain `filename`; `fallback` when the header names none.
+ */
+export function fileNameFromDisposition(header: string | null | undefined, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  const name = (plain?.[1] ?? plain?.[2] ?? '').trim();
+  return name || fallback;
+}
+
+const spreadsheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The Content-Type an upload is sent with, chosen by the file's extension (the server also sniffs the bytes). */
+export function uploadContentType(fileName: string): string {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'xlsx') return spreadsheetType;
+  if (extension === 'csv') return 'text/csv';
+  return 'application/octet-stream';
+}

@@ -4,10 +4,14 @@ import { Button, Drawer, Grid, Layout, Menu, Typography, type MenuProps } from '
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
   MenuOutlined,
+  MergeCellsOutlined,
   TeamOutlined,
   UserOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@treem/shared';
 import { useSession } from '../auth/SessionProvider.tsx';
@@ -15,7 +19,16 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import type { Messages } from '../i18n/vi.ts';
 import { LanguageSwitch, UserMenu, WorkingUnitSelect } from './HeaderControls.tsx';
 
-type NavPath = '/' | '/org-units' | '/users' | '/audit' | '/account';
+type NavPath =
+  | '/'
+  | '/register'
+  | '/register/households'
+  | '/register/duplicates'
+  | '/register/import'
+  | '/org-units'
+  | '/users'
+  | '/audit'
+  | '/account';
 
 interface NavItem {
   path: NavPath;
@@ -27,6 +40,25 @@ interface NavItem {
 
 const navItems: readonly NavItem[] = [
   { path: '/', label: (t) => t.nav.home, icon: <HomeOutlined /> },
+  { path: '/register', label: (t) => t.nav.register, icon: <BookOutlined />, permission: 'register.read' },
+  {
+    path: '/register/households',
+    label: (t) => t.nav.households,
+    icon: <UsergroupAddOutlined />,
+    permission: 'register.read',
+  },
+  {
+    path: '/register/duplicates',
+    label: (t) => t.nav.duplicates,
+    icon: <MergeCellsOutlined />,
+    permission: 'register.merge',
+  },
+  {
+    path: '/register/import',
+    label: (t) => t.nav.import,
+    icon: <CloudUploadOutlined />,
+    permission: 'register.import',
+  },
   {
     path: '/org-units',
     label: (t) => t.nav.orgUnits,
@@ -38,9 +70,11 @@ const navItems: readonly NavItem[] = [
   { path: '/account', label: (t) => t.nav.account, icon: <UserOutlined /> },
 ];
 
+/** The menu entry of a page: the longest entry path the page's path starts with (`/register/households/x`). */
 function selectedPath(pathname: string): NavPath {
   const match = navItems
     .filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)
     .at(0);
   return match?.path ?? '/';
 }

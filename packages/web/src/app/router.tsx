@@ -5,6 +5,21 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { OrgUnitDetailPage } from '../features/orgUnits/OrgUnitDetailPage.tsx';
 import { OrgUnitsPage } from '../features/orgUnits/OrgUnitsPage.tsx';
+import { DuplicatesPage } from '../features/register/DuplicatesPage.tsx';
+import { HouseholdPage } from '../features/register/HouseholdPage.tsx';
+import { HouseholdsPage } from '../features/register/HouseholdsPage.tsx';
+import { ImportPage } from '../features/register/ImportPage.tsx';
+import { NewHouseholdPage } from '../features/register/NewHouseholdPage.tsx';
+import { PersonPage } from '../features/register/PersonPage.tsx';
+import { PersonsPage } from '../features/register/PersonsPage.tsx';
+import {
+  parseDuplicatesSearch,
+  parseHouseholdsSearch,
+  parseImportSearch,
+  parseNewHouseholdSearch,
+  parsePersonProfileSearch,
+  parsePersonsSearch,
+} from '../features/register/registerSearch.ts';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AppShell, RequirePermission } from './AppShell.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -72,9 +87,99 @@ const auditRoute = createRoute({
   ),
 });
 
+const registerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register',
+  validateSearch: parsePersonsSearch,
+  component: () => (
+    <RequirePermission permission="register.read">
+      <PersonsPage />
+    </RequirePermission>
+  ),
+});
+
+const registerPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/persons/$id',
+  validateSearch: parsePersonProfileSearch,
+  component: () => (
+    <RequirePermission permission="register.read">
+      <PersonPage />
+    </RequirePermission>
+  ),
+});
+
+const registerHouseholdsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/households',
+  validateSearch: parseHouseholdsSearch,
+  component: () => (
+    <RequirePermission permission="register.read">
+      <HouseholdsPage />
+    </RequirePermission>
+  ),
+});
+
+const registerHouseholdRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/households/$id',
+  component: () => (
+    <RequirePermission permission="register.read">
+      <HouseholdPage />
+    </RequirePermission>
+  ),
+});
+
+const registerNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/new',
+  validateSearch: parseNewHouseholdSearch,
+  component: () => (
+    <RequirePermission permission="register.write">
+      <NewHouseholdPage />
+    </RequirePermission>
+  ),
+});
+
+const registerDuplicatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/duplicates',
+  validateSearch: parseDuplicatesSearch,
+  component: () => (
+    <RequirePermission permission="register.merge">
+      <DuplicatesPage />
+    </RequirePermission>
+  ),
+});
+
+const registerImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/import',
+  validateSearch: parseImportSearch,
+  component: () => (
+    <RequirePermission permission="register.import">
+      <ImportPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([homeRoute, orgUnitsRoute, orgUnitRoute, usersRoute, accountRoute, auditRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    orgUnitsRoute,
+    orgUnitRoute,
+    usersRoute,
+    accountRoute,
+    auditRoute,
+    registerRoute,
+    registerPersonRoute,
+    registerHouseholdsRoute,
+    registerHouseholdRoute,
+    registerNewRoute,
+    registerDuplicatesRoute,
+    registerImportRoute,
+  ]),
 ]);
 
 export const router = createRouter({

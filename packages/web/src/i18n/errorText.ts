@@ -17,6 +17,8 @@ export function errorText(error: unknown, t: Messages): string {
 /** Catalogue text for one field issue from the server (`{ path, code, message }`). */
 export function issueText(code: string, t: Messages): string {
   if (code in t.errors) return t.errors[code as keyof Messages['errors']];
+  // The register's person rules (`birth_date_in_future`, `personal_id_sex_mismatch`…) name their own problem.
+  if (code in t.personRules) return t.personRules[code as keyof Messages['personRules']];
   switch (code) {
     case 'too_small':
     case 'invalid_type':

@@ -27,6 +27,8 @@ interface DataTableProps<T> {
   emptyAction?: ReactNode;
   expandable?: TableProps<T>['expandable'];
   label?: string;
+  /** Server-side sorting: columns declare `sorter: true` and their `sortOrder`; a header click lands here. */
+  onSortChange?: (columnKey: string | undefined, order: 'ascend' | 'descend' | null | undefined) => void;
 }
 
 function isPage<T>(data: PageResult<T> | readonly T[]): data is PageResult<T> {
@@ -46,6 +48,7 @@ export function DataTable<T extends object>({
   emptyAction,
   expandable,
   label,
+  onSortChange,
 }: DataTableProps<T>) {
   const { t, formatNumber } = useI18n();
   if (error && !data) return <ErrorAlert error={error} onRetry={onRetry} />;
@@ -64,6 +67,14 @@ export function DataTable<T extends object>({
         size="middle"
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <EmptyState description={emptyText}>{emptyAction}</EmptyState> }}
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (extra.action !== 'sort' || !onSortChange) return;
+          const first = Array.isArray(sorter) ? sorter[0] : sorter;
+          onSortChange(
+            first?.columnKey === undefined ? undefined : String(first.columnKey),
+            first?.order ?? null,
+          );
+        }}
         pagination={
           page
             ? {

@@ -1,5 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
-import { Button, DatePicker, Flex, Form, Input, Select } from 'antd';
+import { Button, ConfigProvider, DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import {
   useController,
@@ -9,6 +9,7 @@ import {
   type FieldValues,
 } from 'react-hook-form';
 import { useT } from '../i18n/I18nProvider.tsx';
+import './ui.css';
 
 /*
  * Form fields bound to react-hook-form. Each renders a visible <label for=…> from the catalogue, so tests (and
@@ -249,8 +250,26 @@ export function SelectField<T extends FieldValues>({
   );
 }
 
-/** A calendar date stored as `YYYY-MM-DD` (PlainDate), shown dd/MM/yyyy. */
-export function DateField<T extends FieldValues>({ control, name, label, hint, disabled }: FieldProps<T>) {
+const pickerFormats = { date: 'DD/MM/YYYY', month: 'MM/YYYY', year: 'YYYY' } as const;
+const pickerStored = { date: 'YYYY-MM-DD', month: 'YYYY-MM-01', year: 'YYYY-01-01' } as const;
+
+/**
+ * A calendar date stored as `YYYY-MM-DD` (PlainDate), shown dd/MM/yyyy. With `picker="month"` or `"year"` only the
+ * month or year is chosen and the 1st of the period is stored.
+ */
+export function DateField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  picker = 'date',
+  notAfter,
+}: FieldProps<T> & {
+  picker?: 'date' | 'month' | 'year';
+  /** Days after this one (YYYY-MM-DD) cannot be chosen, e.g. today for a date of birth. */
+  notAfter?: string;
+}) {
   const id = useId();
   const { field, fieldState } = useController({ control, name });
   const value: unknown = field.value;
@@ -259,11 +278,13 @@ export function DateField<T extends FieldValues>({ control, name, label, hint, d
       <DatePicker
         id={id}
         ref={field.ref}
+        picker={picker}
         value={typeof value === 'string' && value ? dayjs(value) : null}
-        onChange={(date) => field.onChange(date ? date.format('YYYY-MM-DD') : undefined)}
+        onChange={(date) => field.onChange(date ? date.format(pickerStored[picker]) : undefined)}
         onBlur={field.onBlur}
         disabled={disabled}
-        format="DD/MM/YYYY"
+        disabledDate={notAfter ? (day) => day.format('YYYY-MM-DD') > notAfter : undefined}
+        format={pickerFormats[picker]}
         style={{ width: '100%' }}
         aria-invalid={fieldState.invalid}
       />
@@ -282,6 +303,112 @@ export function FieldFrame(props: {
   return (
     <Frame id={props.id} label={props.label} hint={props.hint} error={props.error}>
       {props.children}
+    </Frame>
+  );
+}
+
+/** A whole number (a year, a count); an emptied input stores null. */
+export function NumberField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  min,
+  max,
+}: FieldProps<T> & { min?: number; max?: number }) {
+  const id = useId();
+  const { field, fieldState } = useController({ control, name });
+  const value: unknown = field.value;
+  return (
+    <Frame id={id} label={label} hint={hint} error={fieldState.error?.message}>
+      <InputNumber
+        id={id}
+        ref={field.ref}
+        value={typeof value === 'number' ? value : null}
+        onChange={(next) => field.onChange(typeof next === 'number' ? next : null)}
+        onBlur={field.onBlur}
+        disabled={disabled}
+        min={min}
+        max={max}
+        precision={0}
+        inputMode="numeric"
+        style={{ width: '100%' }}
+        aria-invalid={fieldState.invalid}
+      />
+    </Frame>
+  );
+}
+
+/**
+ * A short choice shown as buttons side by side (sex, yes/no): one tap on a phone, no popup. The group is labelled
+ * by the field's label, so tests reach it as a radiogroup.
+ */
+export function ChoiceField<T extends FieldValues, V extends string | boolean>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  options,
+}: FieldProps<T> & { options: readonly { value: V; label: string }[] }) {
+  const id = useId();
+  const { field, fieldState } = useController({ control, name });
+  const value: unknown = field.value;
+  return (
+    <Frame id={id} label={label} hint={hint} error={fieldState.error?.message}>
+      <Radio.Group
+        id={id}
+        ref={field.ref}
+        aria-label={label}
+        value={value}
+        onChange={(event) => field.onChange(event.target.value as V)}
+        disabled={disabled}
+        optionType="button"
+        buttonStyle="solid"
+        className="choice-field"
+        options={options.map((option) => ({ value: option.value, label: option.label }))}
+      />
+    </Frame>
+  );
+}
+
+/** Larger inputs and buttons for the forms collaborators fill in on a phone. */
+export function LargeControls({ children }: { children: ReactNode }) {
+  return <ConfigProvider componentSize="large">{children}</ConfigProvider>;
+}
+
+const yesNoValues = { yes: true, no: false, unknown: null } as const;
+type YesNoKey = keyof typeof yesNoValues;
+
+function yesNoKey(value: unknown): YesNoKey {
+  return value === true ? 'yes' : value === false ? 'no' : 'unknown';
+}
+
+/** Yes / no / not known, stored as true / false / null: for facts a collaborator may not know at the door. */
+export function YesNoField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  labels,
+}: FieldProps<T> & { labels: Record<YesNoKey, string> }) {
+  const id = useId();
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <Frame id={id} label={label} hint={hint} error={fieldState.error?.message}>
+      <Radio.Group
+        id={id}
+        ref={field.ref}
+        aria-label={label}
+        value={yesNoKey(field.value)}
+        onChange={(event) => field.onChange(yesNoValues[event.target.value as YesNoKey])}
+        disabled={disabled}
+        optionType="button"
+        className="choice-field"
+        options={(['yes', 'no', 'unknown'] as const).map((key) => ({ value: key, label: labels[key] }))}
+      />
     </Frame>
   );
 }

@@ -6,7 +6,10 @@ export { Page, Section } from './Page.tsx';
 export { DataTable, type DataColumns, type PageResult } from './DataTable.tsx';
 export {
   AppForm,
+  ChoiceField,
   DateField,
+  LargeControls,
+  NumberField,
   FieldFrame,
   FormActions,
   PasswordField,
@@ -14,6 +17,7 @@ export {
   SubmitButton,
   TextAreaField,
   TextField,
+  YesNoField,
   type Option,
 } from './FormField.tsx';
 export { ErrorAlert } from './ErrorAlert.tsx';
@@ -32,15 +36,22 @@ export {
   Divider,
   Dropdown,
   Flex,
+  Grid,
   Input,
+  InputNumber,
   List,
+  Progress,
+  Radio,
   Result,
   Row,
   Segmented,
   Select,
   Space,
+  Steps,
   Switch,
+  Tabs,
   Tag,
   Tooltip,
   Typography,
+  Upload,
 } from 'antd';
