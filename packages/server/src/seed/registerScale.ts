@@ -438,9 +438,12 @@ export async function writeRegisterScale(options: RegisterScaleOptions): Promise
     }
     const writeMs = performance.now() - start;
     const analyzeStart = performance.now();
-    await client.query('analyze household, person, circumstance_assignment, at_risk_flag');
+    // Fresh statistics before anyone queries: autovacuum would get there, minutes later.
+    if (totals.persons > 0) {
+      await client.query('analyze household, person, circumstance_assignment, at_risk_flag');
+      log(`analyze: ${((performance.now() - analyzeStart) / 1000).toFixed(1)} s`);
+    }
     const analyzeMs = performance.now() - analyzeStart;
-    log(`analyze: ${(analyzeMs / 1000).toFixed(1)} s`);
     return {
       communes: communes.length,
       villages: villageRows.length,
