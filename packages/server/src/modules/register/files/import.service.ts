@@ -48,11 +48,19 @@ interface LiveProgress {
 
 const live = new Map<string, LiveProgress>();
 const running = new Map<string, Promise<void>>();
+/** Jobs between the check and the start of their work: taken in the same tick as the check, so no second request slips in. */
+const reserved = new Set<string>();
 
 const busyStatuses = new Set(['validating', 'importing']);
 
 /** A job is busy while its work runs in this process; a busy status without one was cut off by a restart. */
-const isRunning = (id: string) => running.has(id);
+const isRunning = (id: string) => running.has(id) || reserved.has(id);
+
+/** Takes the job for this process or answers IMPORT_BUSY; the caller must `launch` or `release` it. */
+function reserve(id: string): void {
+  if (isRunning(id)) throw new AppError('IMPORT_BUSY');
+  reserved.add(id);
+}
 
 function present(row: ImportJobRow): ImportJob {
   const job = toImportJob(row);
@@ -127,7 +135,7 @@ export async function setImportMapping(
   if (isRunning(id)) throw new AppError('IMPORT_BUSY');
   checkMapping(mapping, row.headers);
   assertMappingComplete(mapping);
-  await ctx.db
+  const result = await ctx.db
     .updateTable('register_import')
     .set({
       mapping: JSON.stringify(mapping),
@@ -141,7 +149,9 @@ export async function setImportMapping(
     .where('province_code', '=', row.province_code)
     .where('id', '=', id)
     .where('status', '=', row.status)
-    .execute();
+    .executeTakeFirst();
+  // A dry run or a run took the job since it was read.
+  if (Number(result.numUpdatedRows) !== 1 || isRunning(id)) throw new AppError('IMPORT_BUSY');
   return getImport(ctx, id);
 }
 
@@ -158,6 +168,7 @@ async function claim(db: Executor, row: ImportJobRow, status: 'validating' | 'im
 }
 
 function launch(id: string, work: () => Promise<void>, logger?: JobLogger): Promise<void> {
+  reserved.delete(id);
   const promise = work()
     // Failures are recorded on the job by the work itself; this catches only a failure to record one.
     .catch((error: unknown) => logger?.error({ err: error, importId: id }, 'register import job crashed'))
@@ -192,7 +203,13 @@ async function prepareValidation(ctx: Operator, id: string): Promise<ImportJobRo
   const row = await getImportJobRow(ctx.db, ctx.scope, id);
   if (isRunning(id)) throw new AppError('IMPORT_BUSY');
   assertMappingComplete(row.mapping ?? {});
-  await claim(ctx.db, row, 'validating');
+  reserve(id);
+  try {
+    await claim(ctx.db, row, 'validating');
+  } catch (error) {
+    reserved.delete(id);
+    throw error;
+  }
   live.set(id, { processed: 0, total: row.total_rows });
   return row;
 }
@@ -219,7 +236,13 @@ async function prepareRun(ctx: Operator, id: string): Promise<ImportJobRow> {
   if (isRunning(id)) throw new AppError('IMPORT_BUSY');
   if (row.status !== 'validated') throw new AppError('IMPORT_NOT_VALIDATED', { status: present(row).status });
   if (row.error_count > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorCount: row.error_count });
-  await claim(ctx.db, row, 'importing');
+  reserve(id);
+  try {
+    await claim(ctx.db, row, 'importing');
+  } catch (error) {
+    reserved.delete(id);
+    throw error;
+  }
   live.set(id, { processed: 0, total: row.total_rows });
   return row;
 }

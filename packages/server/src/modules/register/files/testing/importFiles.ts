@@ -1,7 +1,9 @@
 import { importFields, type ImportField, type ImportJob } from '@treem/shared';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { DB } from '../../../../db/schema.ts';
 import type { TestClient } from '../../../../testing/client.ts';
 import { csvField } from '../csv.ts';
 import { headerOf } from '../importColumns.ts';
@@ -179,7 +181,7 @@ export async function runJob(client: TestClient, id: string): Promise<ImportJob>
 }
 
 /** Row counts of the register's tables: "writes nothing" is checked against these. */
-export async function registerCounts(db: import('kysely').Kysely<import('../../../../db/schema.ts').DB>) {
+export async function registerCounts(db: Kysely<DB>) {
   const counts: Record<string, number> = {};
   for (const table of [
     'household',
