@@ -249,7 +249,7 @@ export function DuplicatesPage() {
       key: 'reasons',
       title: t.register.duplicatesPage.reasons,
       render: (_, pair) => (
-        <span className="tag-group">
+        <span className="tag-stack">
           {pair.reasons.map((reason) => (
             <Tag key={reason} color="orange">
               {t.duplicateReasons[reason]}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useForm, useWatch, type FieldPath, type UseFormSetError } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Link } from '@tanstack/react-router';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -16,7 +17,6 @@ import { isApiError } from '../../api/ApiError.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { format } from '../../i18n/format.ts';
-import type { Messages } from '../../i18n/vi.ts';
 import {
   Alert,
   AppForm,
@@ -78,23 +78,16 @@ const personFields = [
   'notes',
 ] as const satisfies readonly FieldPath<FormInput>[];
 
-const knownFields = new Set<string>(personFields);
-
-/** INVALID_PERSON_FACTS names the broken rules in `details.problems` ([{ field, code }]); put each on its field. */
-function applyPersonFacts(error: unknown, setError: UseFormSetError<FormInput>, t: Messages): void {
-  if (!isApiError(error) || error.code !== 'INVALID_PERSON_FACTS') return;
-  const problems = error.details?.problems;
-  if (!Array.isArray(problems)) return;
-  for (const problem of problems as unknown[]) {
-    if (typeof problem !== 'object' || problem === null) continue;
-    const { field, code } = problem as { field?: unknown; code?: unknown };
-    if (typeof field !== 'string' || typeof code !== 'string' || !knownFields.has(field)) continue;
-    const message = code in t.personRules ? t.personRules[code as keyof Messages['personRules']] : undefined;
-    setError(field as FieldPath<FormInput>, {
-      type: 'server',
-      message: message ?? t.validation.invalidValue,
-    });
+/**
+ * A personal ID already on another record is not a "maybe": the server names that record (`details.personId`)
+ * and no confirmation can create a second one.
+ */
+function personalIdClash(error: unknown): string | undefined {
+  if (!isApiError(error) || error.code !== 'POSSIBLE_DUPLICATE' || error.details?.sameIdentity !== true) {
+    return undefined;
   }
+  const id = error.details.personId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** The likely duplicates a 409 POSSIBLE_DUPLICATE carries, or none when the answer is something else. */
@@ -202,11 +195,15 @@ export function PersonForm({
         setPending({ values, candidates });
         return;
       }
+      // The person rules arrive as field issues (`body.birthDate`, `personal_id_sex_mismatch`), put on their fields.
       applyErrors(error);
-      applyPersonFacts(error, form.setError, t);
+      if (personalIdClash(error)) {
+        form.setError('personalId', { type: 'server', message: t.register.person.personalIdTaken });
+      }
     },
   });
 
+  const clash = personalIdClash(save.error);
   const currentPrecision: BirthDatePrecision = precision ?? 'day';
   const { setValue } = form;
   // A date picked before the precision was lowered moves to the 1st of its month or year, as the server stores it.
@@ -469,7 +466,20 @@ export function PersonForm({
           />
         </>
       )}
-      <ErrorAlert error={save.error} />
+      {clash ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t.register.person.personalIdTaken}
+          action={
+            <Link to="/register/persons/$id" params={{ id: clash }} target="_blank">
+              {t.register.person.openExisting}
+            </Link>
+          }
+        />
+      ) : (
+        <ErrorAlert error={save.error} />
+      )}
       <FormActions>
         {onCancel && <Button onClick={onCancel}>{t.common.cancel}</Button>}
         <SubmitButton loading={save.isPending}>{submitLabel ?? t.common.save}</SubmitButton>

@@ -22,6 +22,7 @@ import {
 import { CircumstancesPanel } from './CircumstancesPanel.tsx';
 import { CircumstanceTags, ethnicityName, FlagTags, PersonStatusTag, yesNoText } from './display.tsx';
 import { PersonActions } from './PersonActions.tsx';
+import { historyValueText, readHistorySummary } from './historyEntry.ts';
 import { formatBirthDate } from './personForm.ts';
 import { usePerson, usePersonHistory } from './queries.ts';
 import { profileTabs, type ProfileTab } from './registerSearch.ts';
@@ -182,23 +183,69 @@ function FamilyTab({ person }: { person: PersonDetail }) {
   );
 }
 
-/** One history entry's details as "field: value"; fields the person form names are shown by that name. */
-function summaryText(summary: Record<string, unknown>, t: Messages): string {
-  const labels = t.register.person as Record<string, unknown>;
-  return Object.entries(summary)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => {
-      const named = labels[key];
-      const label = typeof named === 'string' ? named : key;
-      const text =
-        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? formatDate(value)
-          : typeof value === 'string'
-            ? value
-            : JSON.stringify(value);
-      return `${label}: ${text}`;
-    })
-    .join('; ');
+/** Codes a history entry may carry, by field, named from the catalogue. */
+function historyVocabulary(field: string, t: Messages): Record<string, string> | undefined {
+  switch (field) {
+    case 'sex':
+      return t.sexes;
+    case 'relationshipToHead':
+      return t.relationships;
+    case 'livingArrangement':
+      return t.livingArrangements;
+    case 'disabilityType':
+      return t.disabilityTypes;
+    case 'disabilityLevel':
+      return t.disabilityLevels;
+    case 'schoolLevel':
+      return t.schoolLevels;
+    case 'deathCause':
+    case 'cause':
+      return t.deathCauses;
+    case 'status':
+      return t.personStatuses;
+    case 'povertyStatus':
+      return t.povertyStatuses;
+    case 'birthDatePrecision':
+      return t.birthDatePrecisions;
+    default:
+      return undefined;
+  }
+}
+
+function fieldLabel(field: string, t: Messages): string {
+  const named = (t.register.person as Record<string, unknown>)[field];
+  return typeof named === 'string' ? named : field;
+}
+
+function HistoryDetails({ summary }: { summary: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const read = readHistorySummary(summary);
+  const words = { yes: t.common.yes, no: t.common.no, empty: t.register.history.emptyValue };
+  const value = (field: string, raw: unknown) =>
+    field === 'ethnicityCode' && typeof raw === 'string'
+      ? ethnicityName(raw)
+      : historyValueText(raw, words, historyVocabulary(field, t));
+  return (
+    <ul className="plain-list history-summary">
+      {read.changes.map((change) => (
+        <li key={change.field}>
+          {fieldLabel(change.field, t)}: {value(change.field, change.before)} →{' '}
+          {value(change.field, change.after)}
+        </li>
+      ))}
+      {read.reason && (
+        <li>
+          {t.register.history.reason}: {read.reason}
+        </li>
+      )}
+      {read.fromMergedRecord && <li>{t.register.history.fromMerged}</li>}
+      {read.other.map(([key, raw]) => (
+        <li key={key}>
+          {fieldLabel(key, t)}: {value(key, raw)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function historyKindText(kind: string, t: Messages): string {
@@ -221,7 +268,7 @@ function HistoryTab({ person }: { person: PersonDetail }) {
     {
       key: 'details',
       title: t.register.history.details,
-      render: (_, entry) => <span className="history-summary">{summaryText(entry.summary, t)}</span>,
+      render: (_, entry) => <HistoryDetails summary={entry.summary} />,
     },
   ];
   return (

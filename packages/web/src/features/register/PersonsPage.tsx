@@ -116,13 +116,19 @@ export function PersonsPage() {
             render: (_: unknown, person: PersonListItem) => t.sexes[person.sex],
           },
         ]),
-    {
-      key: 'birthDate',
-      title: t.register.columns.birthDate,
-      sorter: true,
-      sortOrder: tableSortOrder(search, 'birthDate'),
-      render: (_, person) => formatBirthDate(person.birthDate, person.birthDatePrecision),
-    },
+    // On a phone the date of birth is already under the name.
+    ...(phone
+      ? []
+      : [
+          {
+            key: 'birthDate',
+            title: t.register.columns.birthDate,
+            sorter: true,
+            sortOrder: tableSortOrder(search, 'birthDate'),
+            render: (_: unknown, person: PersonListItem) =>
+              formatBirthDate(person.birthDate, person.birthDatePrecision),
+          },
+        ]),
     {
       key: 'age',
       title: t.register.columns.age,
