@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { hasPermission, newId, type Access } from '@treem/shared';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
+import { csvFile, registerRows, upload } from '../modules/register/files/testing/importFiles.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestClient } from '../testing/client.ts';
 import {
@@ -32,6 +33,7 @@ let personId: string;
 let circumstanceId: string;
 let flagId: string;
 let provinceCode: string;
+let importJobId: string;
 
 function bodyKeys(schema: z.ZodType): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
@@ -97,6 +99,16 @@ beforeAll(async () => {
   worker = t.client();
   const workerUser = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
   await worker.login(workerUser.username, workerUser.password);
+  const uploaded = await upload(
+    t.app,
+    worker,
+    commune.id,
+    'so.csv',
+    csvFile(registerRows(2, [`Thôn ${village.name}`])),
+    'text/csv',
+  );
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  importJobId = uploaded.body.id;
   provinceAdmin = t.client();
   const provinceAdminUser = await seedUser(t.db, { role: 'province_admin', scope: [province] });
   await provinceAdmin.login(provinceAdminUser.username, provinceAdminUser.password);
@@ -108,6 +120,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function concreteUrl(path: string): string {
+  if (path === '/api/register/imports') return `${path}?communeId=${commune.id}&fileName=so.csv`;
+  if (path.startsWith('/api/register/imports/:id')) return path.replace(':id', importJobId);
   if (path.startsWith('/api/register/households/:id')) return path.replace(':id', householdId);
   if (path.startsWith('/api/register/persons/:id')) return path.replace(':id', personId);
   if (path.startsWith('/api/register/circumstances/:id')) return path.replace(':id', circumstanceId);
@@ -134,7 +148,7 @@ function callerFor(permission: Access): TestClient {
 }
 
 test('there are write routes to check', () => {
-  expect(t.endpoints.filter((e) => e.method !== 'GET').length).toBeGreaterThanOrEqual(33);
+  expect(t.endpoints.filter((e) => e.method !== 'GET').length).toBeGreaterThanOrEqual(37);
 });
 
 test('every write route rejects 20 malformed bodies with 400 and changes nothing', async () => {

@@ -11,6 +11,7 @@ import {
   type SeedUnit,
 } from '../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
+import { csvFile, registerRows, upload, waitForJob } from '../modules/register/files/testing/importFiles.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
 import { newId } from '@treem/shared';
@@ -31,6 +32,8 @@ interface Probe {
   body?: unknown;
   /** Run on this client instead of the role's main session (for calls that consume a session). */
   client?: TestClient;
+  /** Extra headers (a file upload's content type; the body is then sent as it is). */
+  headers?: Record<string, string>;
 }
 
 interface Case {
@@ -52,6 +55,10 @@ let foreignCommune: SeedUnit;
 let foreignVillage: SeedUnit;
 let otherVillage: SeedUnit;
 let foreignProvince: SeedUnit;
+let importVillage: SeedUnit;
+let foreignImportVillage: SeedUnit;
+let foreignWorker: TestClient;
+let foreignJobId: string;
 const sessions = new Map<Role, TestClient>();
 const national: readonly Role[] = ['system_admin'];
 let foreignUserId: string;
@@ -124,6 +131,35 @@ async function assignment(where: SeedUnit, table: 'circumstance_assignment' | 'a
       .execute();
   }
   return common.id;
+}
+
+const importers: readonly Role[] = ['province_admin', 'commune_worker'];
+const exporters: readonly Role[] = ['province_admin', 'province_officer', 'commune_worker', 'commune_leader'];
+let serials = 0;
+/** A small valid register file for the import village of the commune (or of the foreign commune). */
+function importCsv(): string {
+  serials += 10;
+  return csvFile(registerRows(2, ['Thôn Hòa Bình'], { serialBase: 500_000 + serials })).toString('utf8');
+}
+/** An uploaded import job (validated when asked), owned by the in-scope or the foreign commune worker. */
+async function importJob(where: 'here' | 'foreign', options: { validated?: boolean } = {}): Promise<string> {
+  const client = where === 'here' ? sessions.get('commune_worker')! : foreignWorker;
+  const communeId = where === 'here' ? commune.id : foreignCommune.id;
+  const uploaded = await upload(
+    t.app,
+    client,
+    communeId,
+    'so-tre-em.csv',
+    Buffer.from(importCsv()),
+    'text/csv',
+  );
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  if (options.validated) {
+    expect((await client.post(`/api/register/imports/${uploaded.body.id}/validate`)).status).toBe(202);
+    const job = await waitForJob(client, uploaded.body.id);
+    expect(job).toMatchObject({ status: 'validated', errorCount: 0 });
+  }
+  return uploaded.body.id as string;
 }
 
 const cases: Record<string, Case> = {
@@ -690,6 +726,123 @@ const cases: Record<string, Case> = {
         body: { keepId: await person(foreignVillage), mergeId: await person(foreignVillage), reason: 'x' },
       })),
   },
+
+  'GET /api/register/import/template': {
+    allowed: importers,
+    inScope: async () => ({ method: 'GET', url: '/api/register/import/template' }),
+  },
+  'POST /api/register/imports': {
+    allowed: importers,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/imports?communeId=${commune.id}&fileName=so.csv`,
+      body: importCsv(),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/imports?communeId=${foreignCommune.id}&fileName=so.csv`,
+        body: importCsv(),
+        headers: { 'content-type': 'text/csv' },
+      })),
+  },
+  'GET /api/register/imports': {
+    allowed: importers,
+    inScope: async () => ({ method: 'GET', url: '/api/register/imports?pageSize=200' }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: '/api/register/imports?pageSize=200' })),
+    outOfScopeCheck: (response) => {
+      expect(response.body.items.map((job: { id: string }) => job.id)).not.toContain(foreignJobId);
+    },
+  },
+  'GET /api/register/imports/:id': {
+    allowed: importers,
+    inScope: async () => ({ method: 'GET', url: `/api/register/imports/${await importJob('here')}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: `/api/register/imports/${foreignJobId}` })),
+  },
+  'GET /api/register/imports/:id/errors': {
+    allowed: importers,
+    inScope: async () => ({ method: 'GET', url: `/api/register/imports/${await importJob('here')}/errors` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'GET', url: `/api/register/imports/${foreignJobId}/errors` })),
+  },
+  'GET /api/register/imports/:id/errors.xlsx': {
+    allowed: importers,
+    inScope: async () => ({
+      method: 'GET',
+      url: `/api/register/imports/${await importJob('here')}/errors.xlsx`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/imports/${foreignJobId}/errors.xlsx`,
+      })),
+  },
+  'PUT /api/register/imports/:id/mapping': {
+    allowed: importers,
+    inScope: async () => {
+      const id = await importJob('here');
+      const job = await sessions.get('commune_worker')!.get(`/api/register/imports/${id}`);
+      return {
+        method: 'PUT',
+        url: `/api/register/imports/${id}/mapping`,
+        body: { mapping: job.body.mapping },
+      };
+    },
+    outOfScope: (role) =>
+      outside(role, async () => {
+        const job = await foreignWorker.get(`/api/register/imports/${foreignJobId}`);
+        return {
+          method: 'PUT',
+          url: `/api/register/imports/${foreignJobId}/mapping`,
+          body: { mapping: job.body.mapping },
+        };
+      }),
+  },
+  'POST /api/register/imports/:id/validate': {
+    allowed: importers,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/imports/${await importJob('here')}/validate`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({ method: 'POST', url: `/api/register/imports/${foreignJobId}/validate` })),
+  },
+  'POST /api/register/imports/:id/run': {
+    allowed: importers,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/register/imports/${await importJob('here', { validated: true })}/run`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/register/imports/${await importJob('foreign', { validated: true })}/run`,
+      })),
+  },
+  'GET /api/register/persons/export': {
+    allowed: exporters,
+    inScope: async () => ({
+      method: 'GET',
+      url: `/api/register/persons/export?format=csv&orgUnitId=${village.id}`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/persons/export?format=csv&orgUnitId=${foreignVillage.id}`,
+      })),
+  },
+  'GET /api/register/villages/:id/book.pdf': {
+    allowed: exporters,
+    inScope: async () => ({ method: 'GET', url: `/api/register/villages/${village.id}/book.pdf` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/register/villages/${foreignVillage.id}/book.pdf`,
+      })),
+  },
 };
 
 /** Served outside `route()` on purpose: probes and documentation, no personal data. */
@@ -703,7 +856,12 @@ const operationalRoutes = new Set([
 
 async function run(role: Role, probe: Probe): Promise<ApiResponse> {
   const client = probe.client ?? sessions.get(role)!;
-  return client.request(probe.method, probe.url, probe.method === 'GET' ? undefined : (probe.body ?? {}));
+  return client.request(
+    probe.method,
+    probe.url,
+    probe.method === 'GET' ? undefined : (probe.body ?? {}),
+    probe.headers,
+  );
 }
 
 const allowedRoles = (c: Case): readonly Role[] => (Array.isArray(c.allowed) ? c.allowed : roles);
@@ -722,6 +880,12 @@ beforeAll(async () => {
   for (const role of roles) sessions.set(role, (await freshSession(role)).client);
   await ensureFlagCatalogue(t.db, province.code);
   await ensureFlagCatalogue(t.db, foreignProvince.code);
+  importVillage = await seedVillage(t.db, commune, { name: 'Hòa Bình' });
+  foreignImportVillage = await seedVillage(t.db, foreignCommune, { name: 'Hòa Bình' });
+  const foreignWorkerUser = await seedUser(t.db, { role: 'commune_worker', scope: [foreignCommune] });
+  foreignWorker = t.client();
+  await foreignWorker.login(foreignWorkerUser.username, foreignWorkerUser.password);
+  foreignJobId = await importJob('foreign');
   // A foreign user with an audit trail, to prove lists leave both out.
   const admin = sessions.get('system_admin')!;
   const created = await admin.post('/api/users', {
@@ -762,7 +926,12 @@ describe('without a session', () => {
       const probe = await c.inScope('system_admin');
       const response = await t
         .client()
-        .request(probe.method, probe.url, probe.method === 'GET' ? undefined : (probe.body ?? {}));
+        .request(
+          probe.method,
+          probe.url,
+          probe.method === 'GET' ? undefined : (probe.body ?? {}),
+          probe.headers,
+        );
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
     });
