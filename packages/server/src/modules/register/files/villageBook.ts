@@ -285,7 +285,7 @@ function householdPage(place: Place, household: BookHousehold | null, children: 
         style: 'subtitle',
         margin: [0, 2, 0, 12],
       },
-      { table: { widths: [90, '*', 50, '*'], body: facts }, margin: [0, 0, 0, 12] },
+      { table: { widths: [110, '*', 50, '*'], body: facts }, margin: [0, 0, 0, 12] },
       { text: 'Trẻ em dưới 16 tuổi trong hộ', bold: true, margin: [0, 0, 0, 4] },
       {
         table: {
