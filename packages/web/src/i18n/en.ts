@@ -488,6 +488,8 @@ export const en: Messages = {
       openMerged: 'Open the record kept',
       adult: 'Adult',
       child: 'Child',
+      personalIdTaken: 'This personal ID number is already on another record in the province.',
+      openExisting: 'Open the existing record',
     },
     duplicateWarning: {
       title: 'This child may already be in the register',
@@ -580,6 +582,9 @@ export const en: Messages = {
       actor: 'By',
       details: 'Details',
       system: 'System',
+      reason: 'Reason',
+      fromMerged: 'On a record since merged into this one',
+      emptyValue: '(empty)',
       kinds: {
         created: 'Registered',
         updated: 'Edited',
@@ -593,6 +598,8 @@ export const en: Messages = {
         merged: 'Records merged',
         archived: 'Record archived',
         imported: 'Imported from a file',
+        duplicate_dismissed: 'Marked as not a duplicate of another record',
+        household_moved: 'Household moved to another village',
       },
     },
     mobile: {
@@ -676,6 +683,7 @@ export const en: Messages = {
       totalRows: 'Rows in the file',
       errorCount: 'Errors',
       noErrors: 'No errors. The file is ready to import.',
+      emptyFile: 'The file has no data rows below the header row.',
       hasErrors:
         'The file has {count} errors. Fix them in the file and upload it again; nothing has been written.',
       errorsTitle: 'Error report',
@@ -835,6 +843,7 @@ export const en: Messages = {
     death_before_birth: 'The date of death cannot be before the date of birth.',
     death_in_future: 'The date of death cannot be after today.',
     disability_level_without_type: 'Choose the type of disability before its level.',
+    not_a_child: 'Only children under 16 can be placed in a special-circumstance group.',
   },
   errors: {
     VALIDATION_FAILED: 'Some of the data is not valid. Please check the marked fields.',

@@ -1,4 +1,25 @@
-import { errorCodes, orgLevels, roles, sectors, villageTypes } from '@treem/shared';
+import {
+  auditActions,
+  BirthDatePrecision,
+  deathCauses,
+  DisabilityLevel,
+  disabilityTypes,
+  DuplicateReason,
+  errorCodes,
+  HouseholdStatus,
+  importFields,
+  ImportStatus,
+  livingArrangements,
+  orgLevels,
+  PersonStatus,
+  PovertyStatus,
+  relationshipsToHead,
+  roles,
+  schoolLevels,
+  sectors,
+  SexCode,
+  villageTypes,
+} from '@treem/shared';
 import { describe, expect, test } from 'vitest';
 import { clientErrorCodes } from '../api/clientErrors.ts';
 import { en } from './en.ts';
@@ -45,6 +66,32 @@ describe('the web catalogue', () => {
       for (const sector of sectors) expect(t.sectors[sector]?.trim(), sector).toBeTruthy();
       for (const level of orgLevels) expect(t.orgLevels[level]?.trim(), level).toBeTruthy();
       for (const type of villageTypes) expect(t.villageTypes[type]?.trim(), type).toBeTruthy();
+    }
+  });
+
+  test('names every audit action and every vocabulary of the register', () => {
+    const vocabularies: [keyof Messages, readonly string[]][] = [
+      ['sexes', SexCode.options],
+      ['birthDatePrecisions', BirthDatePrecision.options],
+      ['povertyStatuses', PovertyStatus.options],
+      ['householdStatuses', HouseholdStatus.options],
+      ['personStatuses', PersonStatus.options],
+      ['relationships', relationshipsToHead],
+      ['livingArrangements', livingArrangements],
+      ['disabilityTypes', disabilityTypes],
+      ['disabilityLevels', DisabilityLevel.options],
+      ['schoolLevels', schoolLevels],
+      ['deathCauses', deathCauses],
+      ['duplicateReasons', DuplicateReason.options],
+      ['importStatuses', ImportStatus.options],
+      ['importFields', importFields],
+    ];
+    for (const [, t] of catalogues) {
+      for (const action of auditActions) expect(t.audit.actions[action]?.trim(), action).toBeTruthy();
+      for (const [name, values] of vocabularies) {
+        const labels = t[name] as Record<string, string>;
+        for (const value of values) expect(labels[value]?.trim(), `${name}.${value}`).toBeTruthy();
+      }
     }
   });
 

@@ -311,6 +311,7 @@ const personRules = {
   death_before_birth: 'Ngày mất không được trước ngày sinh.',
   death_in_future: 'Ngày mất không được sau ngày hôm nay.',
   disability_level_without_type: 'Chọn dạng khuyết tật trước khi chọn mức độ.',
+  not_a_child: 'Chỉ trẻ em dưới 16 tuổi mới được xếp vào nhóm hoàn cảnh đặc biệt.',
 } as const;
 
 const historyKinds = {
@@ -326,6 +327,8 @@ const historyKinds = {
   merged: 'Gộp hồ sơ',
   archived: 'Lưu trữ hồ sơ',
   imported: 'Nhập từ tệp',
+  duplicate_dismissed: 'Xác nhận không trùng với hồ sơ khác',
+  household_moved: 'Hộ chuyển đến thôn khác',
 } as const;
 
 export const vi = {
@@ -809,6 +812,8 @@ export const vi = {
       openMerged: 'Mở hồ sơ được giữ lại',
       adult: 'Người lớn',
       child: 'Trẻ em',
+      personalIdTaken: 'Số định danh cá nhân này đã có ở một hồ sơ khác trong tỉnh.',
+      openExisting: 'Mở hồ sơ đã có',
     },
     duplicateWarning: {
       title: 'Có thể trẻ này đã có trong sổ',
@@ -901,6 +906,9 @@ export const vi = {
       actor: 'Người thực hiện',
       details: 'Chi tiết',
       system: 'Hệ thống',
+      reason: 'Lý do',
+      fromMerged: 'Trên hồ sơ đã gộp vào hồ sơ này',
+      emptyValue: '(trống)',
       kinds: historyKinds,
     },
     mobile: {
@@ -984,6 +992,7 @@ export const vi = {
       totalRows: 'Số dòng trong tệp',
       errorCount: 'Số lỗi',
       noErrors: 'Không có lỗi. Tệp sẵn sàng để nhập vào sổ.',
+      emptyFile: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
       hasErrors: 'Tệp có {count} lỗi. Sửa các lỗi trong tệp rồi tải lên lại; chưa có dữ liệu nào được ghi.',
       errorsTitle: 'Báo cáo lỗi',
       row: 'Dòng',

@@ -99,7 +99,7 @@ export function HouseholdsPage() {
       extra={
         <>
           {can('register.write') && (
-            <ButtonLink to="/register/new" type="primary" icon={<PlusOutlined />}>
+            <ButtonLink to="/register/new" buttonType="primary" icon={<PlusOutlined />}>
               {t.register.newHousehold}
             </ButtonLink>
           )}

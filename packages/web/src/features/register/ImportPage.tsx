@@ -439,7 +439,9 @@ function CheckStep({
               },
             ]}
           />
-          {clean ? (
+          {clean && job.totalRows === 0 ? (
+            <Alert type="warning" showIcon title={t.register.importWizard.emptyFile} />
+          ) : clean ? (
             <Alert type="success" showIcon title={t.register.importWizard.noErrors} />
           ) : (
             <Alert
@@ -452,7 +454,7 @@ function CheckStep({
           <FormActions>
             <Button onClick={onRestart}>{t.register.importWizard.uploadAnother}</Button>
             <Button onClick={onEditMapping}>{t.register.importWizard.editMapping}</Button>
-            {clean && (
+            {clean && job.totalRows > 0 && (
               <ConfirmButton
                 type="primary"
                 question={format(t.register.importWizard.runConfirm, { count: formatNumber(job.totalRows) })}
@@ -521,6 +523,7 @@ function ResultStep({
       title={t.register.importWizard.doneTitle}
       subTitle={
         <Descriptions
+          className="result-counts"
           column={1}
           items={[
             {
@@ -542,7 +545,7 @@ function ResultStep({
         />
       }
       extra={[
-        <ButtonLink key="register" type="primary" to="/register">
+        <ButtonLink key="register" buttonType="primary" to="/register">
           {t.register.importWizard.openRegister}
         </ButtonLink>,
         <Button key="again" onClick={onRestart}>

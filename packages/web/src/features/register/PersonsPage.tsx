@@ -195,7 +195,7 @@ export function PersonsPage() {
       extra={
         <>
           {can('register.write') && (
-            <ButtonLink to="/register/new" type="primary" icon={<PlusOutlined />}>
+            <ButtonLink to="/register/new" buttonType="primary" icon={<PlusOutlined />}>
               {t.register.newHousehold}
             </ButtonLink>
           )}
