@@ -27,6 +27,7 @@ export const en: Messages = {
     print: 'Print',
     select: 'Select',
     range: '{start}–{end} of {total}',
+    rangeCapped: '{start}–{end} of more than {total}',
     optional: '(optional)',
   },
   nav: {
@@ -490,6 +491,12 @@ export const en: Messages = {
       child: 'Child',
       personalIdTaken: 'This personal ID number is already on another record in the province.',
       openExisting: 'Open the existing record',
+    },
+    withoutHousehold: {
+      button: 'Add a child outside any household',
+      title: 'Add a child who belongs to no household',
+      hint: 'For a child living in a social-assistance institution, alone or in alternative care, outside every household of the register. Choose the village where the child lives.',
+      next: 'Continue',
     },
     duplicateWarning: {
       title: 'This child may already be in the register',

@@ -357,6 +357,7 @@ export const vi = {
     print: 'In',
     select: 'Chọn',
     range: '{start}–{end} / {total}',
+    rangeCapped: '{start}–{end} / hơn {total}',
     optional: '(không bắt buộc)',
   },
   nav: {
@@ -814,6 +815,12 @@ export const vi = {
       child: 'Trẻ em',
       personalIdTaken: 'Số định danh cá nhân này đã có ở một hồ sơ khác trong tỉnh.',
       openExisting: 'Mở hồ sơ đã có',
+    },
+    withoutHousehold: {
+      button: 'Thêm trẻ không thuộc hộ',
+      title: 'Thêm trẻ không thuộc hộ gia đình nào',
+      hint: 'Dùng cho trẻ đang sống tại cơ sở trợ giúp xã hội, sống một mình hoặc được chăm sóc thay thế, không thuộc hộ nào trong sổ. Chọn thôn, tổ dân phố nơi trẻ đang ở.',
+      next: 'Tiếp tục',
     },
     duplicateWarning: {
       title: 'Có thể trẻ này đã có trong sổ',

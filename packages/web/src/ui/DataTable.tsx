@@ -27,6 +27,8 @@ interface DataTableProps<T> {
   emptyAction?: ReactNode;
   expandable?: TableProps<T>['expandable'];
   label?: string;
+  /** The server stopped counting at `total`: there are more rows than it says ("hơn 10.000"). */
+  totalCapped?: boolean;
   /** Server-side sorting: columns declare `sorter: true` and their `sortOrder`; a header click lands here. */
   onSortChange?: (columnKey: string | undefined, order: 'ascend' | 'descend' | null | undefined) => void;
 }
@@ -48,6 +50,7 @@ export function DataTable<T extends object>({
   emptyAction,
   expandable,
   label,
+  totalCapped = false,
   onSortChange,
 }: DataTableProps<T>) {
   const { t, formatNumber } = useI18n();
@@ -84,7 +87,7 @@ export function DataTable<T extends object>({
                 showSizeChanger: true,
                 pageSizeOptions: [10, 20, 50, 100],
                 showTotal: (total, [start, end]) =>
-                  format(t.common.range, {
+                  format(totalCapped ? t.common.rangeCapped : t.common.range, {
                     start: formatNumber(start),
                     end: formatNumber(end),
                     total: formatNumber(total),

@@ -29,6 +29,7 @@ import {
   useFlagNames,
 } from './display.tsx';
 import { ExportButton, VillageBookButton } from './FileButtons.tsx';
+import { NewPersonButton } from './NewPersonButton.tsx';
 import { formatBirthDate } from './personForm.ts';
 import { usePersonList } from './queries.ts';
 import {
@@ -199,6 +200,7 @@ export function PersonsPage() {
               {t.register.newHousehold}
             </ButtonLink>
           )}
+          {can('register.write') && <NewPersonButton />}
           <ButtonLink to="/register/households" search={search.unit ? { unit: search.unit } : {}}>
             {t.register.households}
           </ButtonLink>
@@ -385,6 +387,7 @@ export function PersonsPage() {
         label={t.register.title}
         columns={columns}
         data={list.data}
+        totalCapped={list.data?.totalCapped}
         rowKey={(person) => person.id}
         loading={list.isFetching}
         error={list.error}
