@@ -25,10 +25,10 @@ export function registerRegisterFileRoutes(app: FastifyInstance, deps: RouteDeps
     imports.setImportMapping(ctx, params.id, body.mapping),
   );
   route(app, deps, files.validateImport, async ({ params }, ctx) =>
-    imports.startValidation(ctx, params.id, ctx.request.log),
+    imports.startValidation(ctx, params.id, { logger: ctx.request.log }),
   );
   route(app, deps, files.runImport, async ({ params }, ctx) =>
-    imports.startImport(ctx, params.id, ctx.request.log),
+    imports.startImport(ctx, params.id, { logger: ctx.request.log, databaseUrl: ctx.config.databaseUrl }),
   );
   route(app, deps, files.exportPersons, async ({ query }, ctx) => exportPersons(ctx, query));
   route(app, deps, files.villageBook, async ({ params }, ctx) => printVillageBook(ctx, params.id));

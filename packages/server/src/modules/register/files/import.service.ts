@@ -27,7 +27,14 @@ import {
 import { openImportFile } from './importFile.ts';
 import { assertMappingComplete, checkMapping, proposeMapping, type ImportMapping } from './importMapping.ts';
 import { planImport, writePlan, type ImportPlan, type PlanContext } from './importPlan.ts';
-import { ErrorCollector, readImportRows, type ImportContext } from './importRows.ts';
+import { openCopySession, type CopySession } from './copySession.ts';
+import {
+  ErrorCollector,
+  readImportRows,
+  type ImportContext,
+  type ImportVillage,
+  type ReadResult,
+} from './importRows.ts';
 import { XLSX_TYPE } from './template.ts';
 
 /**
@@ -39,6 +46,16 @@ import { XLSX_TYPE } from './template.ts';
 
 export interface JobLogger {
   error(details: object, message: string): void;
+}
+
+export interface JobOptions {
+  logger?: JobLogger | undefined;
+  /**
+   * The PostgreSQL URL of the application's database. With it, a run writes through COPY on a connection of its
+   * own (see copySession.ts); without it (PGlite, or a caller that does not know the URL) through the shared
+   * Kysely instance, with `insert … select from unnest(…)`.
+   */
+  databaseUrl?: string | undefined;
 }
 
 interface LiveProgress {
@@ -181,7 +198,12 @@ function launch(id: string, work: () => Promise<void>, logger?: JobLogger): Prom
 }
 
 /** Starts the dry run in the background and answers at once (202). */
-export async function startValidation(ctx: Operator, id: string, logger?: JobLogger): Promise<ImportJob> {
+export async function startValidation(
+  ctx: Operator,
+  id: string,
+  options: JobOptions = {},
+): Promise<ImportJob> {
+  const { logger } = options;
   const row = await prepareValidation(ctx, id);
   // The promise is kept in `running` and never rejects: failures are recorded on the job.
   void launch(id, () => validate(toOperator(ctx), row, logger), logger);
@@ -215,9 +237,9 @@ async function prepareValidation(ctx: Operator, id: string): Promise<ImportJobRo
 }
 
 /** Starts the run in the background and answers at once (202). */
-export async function startImport(ctx: Operator, id: string, logger?: JobLogger): Promise<ImportJob> {
+export async function startImport(ctx: Operator, id: string, options: JobOptions = {}): Promise<ImportJob> {
   const row = await prepareRun(ctx, id);
-  void launch(id, () => run(toOperator(ctx), row, logger), logger);
+  void launch(id, () => run(toOperator(ctx), row, options), options.logger);
   return getImport(ctx, id);
 }
 
@@ -225,9 +247,13 @@ export async function startImport(ctx: Operator, id: string, logger?: JobLogger)
  * The run, awaited: a treem-independent entry point (no HTTP) for the benchmark and the CLI. Writes the file into
  * the register in one transaction, or nothing.
  */
-export async function importRegisterFile(ctx: Operator, id: string, logger?: JobLogger): Promise<ImportJob> {
+export async function importRegisterFile(
+  ctx: Operator,
+  id: string,
+  options: JobOptions = {},
+): Promise<ImportJob> {
   const row = await prepareRun(ctx, id);
-  await launch(id, () => run(toOperator(ctx), row, logger), logger);
+  await launch(id, () => run(toOperator(ctx), row, options), options.logger);
   return getImport(ctx, id);
 }
 
@@ -259,22 +285,55 @@ interface Checked {
   planContext: PlanContext;
 }
 
+/**
+ * The rows of the latest clean dry runs, kept for their run. The checks of a row depend only on the file, the
+ * mapping, the commune's open villages and the day, so the run does not read the file again when none of them
+ * changed; the plan against the register (which may have changed) is always made again inside the run.
+ */
+interface ReadCacheEntry {
+  key: string;
+  read: ReadResult;
+  headers: string[];
+}
+const readCache = new Map<string, ReadCacheEntry>();
+const READ_CACHE_JOBS = 2;
+
+function readKey(row: ImportJobRow, villages: readonly ImportVillage[], today: string): string {
+  return JSON.stringify([row.file_sha256, row.mapping, villages, today]);
+}
+
 /** Reads and checks the whole file, and plans the writes against the register (reads only). */
-async function checkFile(db: Executor, ctx: Operator, row: ImportJobRow): Promise<Checked> {
+async function checkFile(
+  db: Executor,
+  ctx: Operator,
+  row: ImportJobRow,
+  phase: 'validate' | 'run',
+): Promise<Checked> {
   const progress = live.get(row.id);
   const mapping = (row.mapping ?? {}) as ImportMapping;
-  const sheet = await openImportFile(await getImportFileBytes(db, row));
   const today = todayInVietnam();
-  const context: ImportContext = {
-    communeId: row.commune_id,
-    communeName: row.commune_name,
-    villages: await listOpenVillages(db, ctx.scope, row.commune_id),
-    today,
-  };
+  const villages = await listOpenVillages(db, ctx.scope, row.commune_id);
+  const key = readKey(row, villages, today);
   const errors = new ErrorCollector();
-  const read = readImportRows(sheet, mapping, context, errors, (n) => {
-    if (progress) progress.processed = Math.round(n / 2);
-  });
+  let read: ReadResult;
+  let headers: string[];
+  const cached = readCache.get(row.id);
+  readCache.delete(row.id);
+  if (phase === 'run' && cached?.key === key) {
+    ({ read, headers } = cached);
+  } else {
+    const sheet = await openImportFile(await getImportFileBytes(db, row));
+    headers = sheet.headers;
+    const context: ImportContext = {
+      communeId: row.commune_id,
+      communeName: row.commune_name,
+      villages,
+      today,
+    };
+    read = readImportRows(sheet, mapping, context, errors, (n) => {
+      if (progress) progress.processed = Math.round(n / 2);
+    });
+  }
   if (progress) {
     progress.total = read.totalRows;
     progress.processed = Math.round(read.totalRows / 2);
@@ -289,14 +348,18 @@ async function checkFile(db: Executor, ctx: Operator, row: ImportJobRow): Promis
     mapping,
   };
   const plan = await planImport(db, planContext, read.households, errors);
-  const order = new Map(sheet.headers.map((h, i) => [h, i]));
+  const order = new Map(headers.map((h, i) => [h, i]));
   errors.errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 999) - (order.get(b.column) ?? 999));
+  if (phase === 'validate' && errors.count === 0) {
+    for (const old of readCache.keys()) if (readCache.size >= READ_CACHE_JOBS) readCache.delete(old);
+    readCache.set(row.id, { key, read, headers });
+  }
   return { errors, totalRows: read.totalRows, plan, planContext };
 }
 
 async function validate(ctx: Operator, row: ImportJobRow, logger?: JobLogger): Promise<void> {
   try {
-    const checked = await checkFile(ctx.db, ctx, row);
+    const checked = await checkFile(ctx.db, ctx, row, 'validate');
     await ctx.db
       .updateTable('register_import')
       .set({
@@ -328,20 +391,29 @@ class ImportRejected extends Error {
   }
 }
 
-async function run(ctx: Operator, row: ImportJobRow, logger?: JobLogger): Promise<void> {
+async function run(ctx: Operator, row: ImportJobRow, options: JobOptions): Promise<void> {
+  const { logger } = options;
   const progress = live.get(row.id);
+  let session: CopySession | undefined;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    session = options.databaseUrl ? await openCopySession(options.databaseUrl) : undefined;
+    await (session?.db ?? ctx.db).transaction().execute(async (trx) => {
       // Two runs into one commune at once could both create the same household: they take turns.
       await sql`select pg_advisory_xact_lock(hashtext(${`treem.register_import.${row.commune_id}`}))`.execute(
         trx,
       );
-      const checked = await checkFile(trx, ctx, row);
+      const checked = await checkFile(trx, ctx, row, 'run');
       if (checked.errors.count > 0) throw new ImportRejected(checked.errors);
       const { plan, planContext } = checked;
-      await writePlan(trx, planContext, plan, (written) => {
-        if (progress) progress.processed = Math.round(checked.totalRows / 2 + written / 2);
-      });
+      await writePlan(
+        trx,
+        planContext,
+        plan,
+        (written) => {
+          if (progress) progress.processed = Math.round(checked.totalRows / 2 + written / 2);
+        },
+        session,
+      );
       const counts = {
         rows: checked.totalRows,
         createdHouseholds: plan.households.length,

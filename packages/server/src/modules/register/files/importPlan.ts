@@ -1,6 +1,7 @@
 import { foldVietnamese, newId, type PlainDate, type RelationshipToHead, type SexCode } from '@treem/shared';
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/transaction.ts';
+import type { CopySession } from './copySession.ts';
 import { cellText } from './importFile.ts';
 import { headerOf } from './importColumns.ts';
 import type { ImportMapping } from './importMapping.ts';
@@ -170,7 +171,7 @@ export async function planImport(
   const keyed = fileHouseholds.filter((h) => matched.get(h.key)?.byKey);
   const wantedKeys = keyed.flatMap((h) => [
     ...h.rows.map((r) => personKeyOf(h.key, r)),
-    ...adultNames(h).map((n) => adultKeyOf(h.key, foldVietnamese(n))),
+    ...adultNames(h).map((n) => adultKeyOf(h.key, n)),
   ]);
   for (const keys of batches(wantedKeys)) {
     const rows = await db
@@ -222,14 +223,7 @@ export async function planImport(
     const base = { householdId, villageId: household.village.id, orgPath: household.village.path };
 
     for (const row of household.rows) {
-      const existing =
-        personByKey.get(personKeyOf(household.key, row)) ??
-        existingMembers.find(
-          (m) =>
-            m.name_search === row.nameSearch &&
-            m.birth_date === row.birthDate &&
-            (!m.personal_id || !row.personalId || m.personal_id === row.personalId),
-        );
+      const existing = personByKey.get(personKeyOf(household.key, row)) ?? sameMember(existingMembers, row);
       if (existing) {
         plan.skippedPersons += 1;
         resolvedRow.set(row, existing.id);
@@ -261,52 +255,28 @@ export async function planImport(
     for (const member of existingMembers)
       if (!byName.has(member.name_search)) byName.set(member.name_search, member.id);
 
-    const eldestYear = Math.min(...household.rows.map((r) => Number(r.birthDate.slice(0, 4))));
-    const adultYear = Math.max(1900, Math.min(eldestYear - 25, currentYear - 18));
-    const rowsOf = (name: string) =>
-      household.rows
-        .filter((r) =>
-          [r.motherName, r.fatherName, r.caregiverName, r.headName].some(
-            (n) => n && foldVietnamese(n) === name,
-          ),
-        )
-        .map((r) => r.row);
-    /** The person of the household with this name, creating an adult when the sex is known. */
-    const personNamed = (name: string, sex: SexCode | null): string | null => {
-      const folded = foldVietnamese(name);
-      const known = byName.get(folded) ?? personByKey.get(adultKeyOf(household.key, folded))?.id;
-      if (known) return known;
-      const inferred = sex ?? sexFromName(name);
-      if (!inferred) return null;
-      const adult: NewPerson = {
-        id: newId(),
-        ...base,
-        fullName: name,
-        nameSearch: folded,
-        sex: inferred,
-        birthDate: `${adultYear}-01-01`,
-        birthDatePrecision: 'year',
-        importKey: adultKeyOf(household.key, folded),
-        relationshipToHead: null,
-        row: null,
-        motherId: null,
-        fatherId: null,
-        caregiverId: null,
-        notes: `Tạo khi nhập tệp «${context.fileName}» (dòng ${rowsOf(folded).join(', ')}): tệp không có ngày sinh, năm sinh ${adultYear} là ước tính; hãy cập nhật.`,
-      };
-      created.push(adult);
-      byName.set(folded, adult.id);
-      plan.createdAdults += 1;
-      return adult.id;
+    let eldestYear = Number.POSITIVE_INFINITY;
+    for (const row of household.rows) eldestYear = Math.min(eldestYear, Number(row.birthDate.slice(0, 4)));
+    const names: NameContext = {
+      household,
+      base,
+      byName,
+      personByKey,
+      created,
+      plan,
+      fileName: context.fileName,
+      adultYear: Math.max(1900, Math.min(eldestYear - 25, currentYear - 18)),
     };
 
     const childPersons = created.filter((p) => p.row);
     for (const person of childPersons) {
       const row = person.row!;
-      person.motherId = row.motherName ? personNamed(row.motherName, 'female') : null;
-      person.fatherId = row.fatherName ? personNamed(row.fatherName, 'male') : null;
+      person.motherId = row.motherName
+        ? personNamed(names, row.motherName, row.motherSearch!, 'female')
+        : null;
+      person.fatherId = row.fatherName ? personNamed(names, row.fatherName, row.fatherSearch!, 'male') : null;
       if (row.caregiverName) {
-        person.caregiverId = personNamed(row.caregiverName, null);
+        person.caregiverId = personNamed(names, row.caregiverName, row.caregiverSearch!, null);
         if (!person.caregiverId)
           person.notes = appendNote(person.notes, `Người chăm sóc theo tệp nhập: ${row.caregiverName}.`);
       }
@@ -315,9 +285,9 @@ export async function planImport(
     let householdNotes: string | null = null;
     if (household.headName && match) {
       // A household already registered keeps its head; the name only helps to place the new members.
-      headPersonId = byName.get(foldVietnamese(household.headName)) ?? null;
+      headPersonId = byName.get(household.headSearch!) ?? null;
     } else if (household.headName) {
-      headPersonId = personNamed(household.headName, null);
+      headPersonId = personNamed(names, household.headName, household.headSearch!, null);
       if (!headPersonId)
         householdNotes = `Chủ hộ theo tệp nhập «${context.fileName}»: ${household.headName}.`;
     }
@@ -362,13 +332,81 @@ export async function planImport(
   return plan;
 }
 
+/** The folded names of the adults a household's rows mention. */
 function adultNames(household: FileHousehold): string[] {
   const names = new Set<string>();
-  if (household.headName) names.add(household.headName);
+  if (household.headSearch) names.add(household.headSearch);
   for (const row of household.rows) {
-    for (const name of [row.motherName, row.fatherName, row.caregiverName]) if (name) names.add(name);
+    if (row.motherSearch) names.add(row.motherSearch);
+    if (row.fatherSearch) names.add(row.fatherSearch);
+    if (row.caregiverSearch) names.add(row.caregiverSearch);
   }
   return [...names];
+}
+
+/** A member already registered with the row's folded name and date of birth, and no other personal ID. */
+function sameMember(members: readonly ExistingPerson[], row: ImportRow): ExistingPerson | undefined {
+  for (const m of members) {
+    if (
+      m.name_search === row.nameSearch &&
+      m.birth_date === row.birthDate &&
+      (!m.personal_id || !row.personalId || m.personal_id === row.personalId)
+    ) {
+      return m;
+    }
+  }
+  return undefined;
+}
+
+interface NameContext {
+  household: FileHousehold;
+  base: { householdId: string; villageId: string; orgPath: string };
+  byName: Map<string, string>;
+  personByKey: Map<string, ExistingPerson>;
+  created: NewPerson[];
+  plan: ImportPlan;
+  fileName: string;
+  adultYear: number;
+}
+
+/** The person of the household with this (folded) name, creating an adult when the sex is known. */
+function personNamed(names: NameContext, name: string, folded: string, sex: SexCode | null): string | null {
+  const { household } = names;
+  const known = names.byName.get(folded) ?? names.personByKey.get(adultKeyOf(household.key, folded))?.id;
+  if (known) return known;
+  const inferred = sex ?? sexFromName(name);
+  if (!inferred) return null;
+  const rows: number[] = [];
+  for (const r of household.rows) {
+    if (
+      r.motherSearch === folded ||
+      r.fatherSearch === folded ||
+      r.caregiverSearch === folded ||
+      r.headSearch === folded
+    ) {
+      rows.push(r.row);
+    }
+  }
+  const adult: NewPerson = {
+    id: newId(),
+    ...names.base,
+    fullName: name,
+    nameSearch: folded,
+    sex: inferred,
+    birthDate: `${names.adultYear}-01-01`,
+    birthDatePrecision: 'year',
+    importKey: adultKeyOf(household.key, folded),
+    relationshipToHead: null,
+    row: null,
+    motherId: null,
+    fatherId: null,
+    caregiverId: null,
+    notes: `Tạo khi nhập tệp «${names.fileName}» (dòng ${rows.join(', ')}): tệp không có ngày sinh, năm sinh ${names.adultYear} là ước tính; hãy cập nhật.`,
+  };
+  names.created.push(adult);
+  names.byName.set(folded, adult.id);
+  names.plan.createdAdults += 1;
+  return adult.id;
 }
 
 /** The middle names that say a Vietnamese name's sex: Thị (women), Văn (men). Otherwise unknown. */
@@ -409,7 +447,9 @@ export async function writePlan(
   context: PlanContext,
   plan: ImportPlan,
   onProgress: (personsWritten: number) => void,
+  copy?: CopySession,
 ): Promise<void> {
+  if (copy) return copyPlan(copy, context, plan, onProgress);
   const { provinceCode, userId } = context;
   for (const batch of batches(plan.households, 5_000)) {
     await sql`
@@ -482,4 +522,146 @@ export async function writePlan(
         ${batch.map((a) => a.subGroupCode)}::text[]
       ) as t`.execute(db);
   }
+}
+
+const householdColumns = [
+  'province_code',
+  'id',
+  'village_id',
+  'org_path',
+  'book_number',
+  'address',
+  'head_person_id',
+  'poverty_status',
+  'poverty_year',
+  'notes',
+  'import_key',
+  'created_by',
+] as const;
+
+const personColumns = [
+  'province_code',
+  'id',
+  'household_id',
+  'village_id',
+  'org_path',
+  'full_name',
+  'name_search',
+  'sex',
+  'birth_date',
+  'birth_date_precision',
+  'personal_id',
+  'ethnicity_code',
+  'relationship_to_head',
+  'birth_registered',
+  'disability_type',
+  'disability_level',
+  'school_name',
+  'has_health_insurance',
+  'health_insurance_number',
+  'living_arrangement',
+  'mother_id',
+  'father_id',
+  'caregiver_id',
+  'notes',
+  'import_key',
+  'created_by',
+] as const;
+
+const circumstanceColumns = [
+  'province_code',
+  'id',
+  'person_id',
+  'org_path',
+  'group_code',
+  'sub_group_code',
+  'valid_from',
+  'notes',
+  'created_by',
+] as const;
+
+/** The same rows as the `unnest` statements, through COPY on the run's own connection (native PostgreSQL). */
+async function copyPlan(
+  copy: CopySession,
+  context: PlanContext,
+  plan: ImportPlan,
+  onProgress: (personsWritten: number) => void,
+): Promise<void> {
+  const { provinceCode, userId } = context;
+  await copy.copy(
+    'household',
+    householdColumns,
+    plan.households.map((h) => [
+      provinceCode,
+      h.id,
+      h.household.village.id,
+      h.household.village.path,
+      h.household.number,
+      h.household.address ?? h.household.village.fullName,
+      h.headPersonId,
+      h.household.povertyStatus ?? 'none',
+      h.household.povertyYear,
+      h.notes,
+      h.key,
+      userId,
+    ]),
+  );
+  let written = 0;
+  for (const batch of batches(plan.persons, 50_000)) {
+    await copy.copy(
+      'person',
+      personColumns,
+      batch.map((p) => {
+        const r = p.row;
+        return [
+          provinceCode,
+          p.id,
+          p.householdId,
+          p.villageId,
+          p.orgPath,
+          p.fullName,
+          p.nameSearch,
+          p.sex,
+          p.birthDate,
+          p.birthDatePrecision,
+          r?.personalId ?? null,
+          r?.ethnicityCode ?? '01',
+          p.relationshipToHead,
+          r?.birthRegistered ?? null,
+          r?.disabilityType ?? null,
+          r?.disabilityLevel ?? null,
+          r?.schoolName ?? null,
+          r?.hasHealthInsurance ?? null,
+          r?.healthInsuranceNumber ?? null,
+          r?.livingArrangement ?? null,
+          p.motherId,
+          p.fatherId,
+          p.caregiverId,
+          p.notes,
+          p.importKey,
+          userId,
+        ];
+      }),
+    );
+    for (const p of batch) if (p.row) written += 1;
+    onProgress(written);
+  }
+  const note = `Nhập từ tệp «${context.fileName}»`;
+  await copy.copy(
+    'circumstance_assignment',
+    circumstanceColumns,
+    plan.persons.flatMap((p) =>
+      (p.row?.circumstances ?? []).map((c) => [
+        provinceCode,
+        newId(),
+        p.id,
+        p.orgPath,
+        c.groupCode,
+        c.subGroupCode,
+        context.today,
+        note,
+        userId,
+      ]),
+    ),
+  );
 }

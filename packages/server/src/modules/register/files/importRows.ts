@@ -56,6 +56,8 @@ export interface ImportRow {
   povertyStatus: PovertyStatus | null;
   povertyYear: number | null;
   headName: string | null;
+  /** Folded forms of the names, for matching persons by name inside a household. */
+  headSearch: string | null;
   fullName: string;
   nameSearch: string;
   sex: SexCode;
@@ -67,6 +69,9 @@ export interface ImportRow {
   motherName: string | null;
   fatherName: string | null;
   caregiverName: string | null;
+  motherSearch: string | null;
+  fatherSearch: string | null;
+  caregiverSearch: string | null;
   birthRegistered: boolean | null;
   disabilityType: DisabilityType | null;
   disabilityLevel: DisabilityLevel | null;
@@ -87,6 +92,7 @@ export interface FileHousehold {
   povertyStatus: PovertyStatus | null;
   povertyYear: number | null;
   headName: string | null;
+  headSearch: string | null;
   firstRow: number;
   rows: ImportRow[];
 }
@@ -179,6 +185,7 @@ export function readImportRows(
         povertyStatus: record.povertyStatus,
         povertyYear: record.povertyYear,
         headName: record.headName,
+        headSearch: record.headSearch,
         firstRow: record.row,
         rows: [],
       };
@@ -278,117 +285,136 @@ class RowReader {
     });
   }
 
-  read(row: number, cells: readonly Cell[], errors: ErrorCollector): ImportRow | undefined {
-    const fail = (field: ImportField, code: string, message: string) =>
-      this.error(errors, row, field, cells, code, message);
-    const required = (field: ImportField): Cell => {
-      const value = this.cell(cells, field);
-      if (value === null) fail(field, 'required', `Ô «${this.column(field)}» đang trống; cột này bắt buộc.`);
-      return value;
-    };
-    const limited = (field: keyof typeof LIMITS, text: string | null): string | null => {
-      if (text !== null && text.length > LIMITS[field]) {
-        fail(field, 'too_long', `Quá ${LIMITS[field]} ký tự (đang có ${text.length}).`);
-        return null;
-      }
-      return text;
-    };
-    const name = (field: ImportField): string | null => {
-      const raw = this.text(cells, field);
-      if (raw === null) return null;
-      const value = normaliseName(raw);
-      if (!/\p{L}/u.test(value)) {
-        fail(field, 'invalid_name', `«${value}» không phải là họ tên.`);
-        return null;
-      }
-      if (value.length > LIMITS.fullName) {
-        fail(field, 'too_long', `Quá ${LIMITS.fullName} ký tự (đang có ${value.length}).`);
-        return null;
-      }
-      return value;
-    };
-    const fromVocabulary = <T>(field: ImportField, vocabulary: Vocabulary<T>, code: string): T | null => {
-      const raw = this.text(cells, field);
-      if (raw === null) return null;
-      const value = vocabulary.lookup.get(this.fold(raw));
-      if (value === undefined) {
-        fail(field, code, `«${raw}» không hợp lệ; ghi một trong: ${vocabulary.labels.join(', ')}.`);
-        return null;
-      }
-      return value;
-    };
+  // The row being read: kept on the reader rather than captured in closures, which a million rows would allocate.
+  private row = 0;
+  private cells: readonly Cell[] = [];
+  private errors: ErrorCollector = new ErrorCollector();
 
+  private fail(field: ImportField, code: string, message: string): void {
+    this.error(this.errors, this.row, field, this.cells, code, message);
+  }
+
+  private required(field: ImportField): Cell {
+    const value = this.cell(this.cells, field);
+    if (value === null)
+      this.fail(field, 'required', `Ô «${this.column(field)}» đang trống; cột này bắt buộc.`);
+    return value;
+  }
+
+  private limited(field: keyof typeof LIMITS, text: string | null): string | null {
+    if (text !== null && text.length > LIMITS[field]) {
+      this.fail(field, 'too_long', `Quá ${LIMITS[field]} ký tự (đang có ${text.length}).`);
+      return null;
+    }
+    return text;
+  }
+
+  private name(field: ImportField): string | null {
+    const raw = this.text(this.cells, field);
+    if (raw === null) return null;
+    const value = normaliseName(raw);
+    if (!/\p{L}/u.test(value)) {
+      this.fail(field, 'invalid_name', `«${value}» không phải là họ tên.`);
+      return null;
+    }
+    if (value.length > LIMITS.fullName) {
+      this.fail(field, 'too_long', `Quá ${LIMITS.fullName} ký tự (đang có ${value.length}).`);
+      return null;
+    }
+    return value;
+  }
+
+  private fromVocabulary<T>(field: ImportField, vocabulary: Vocabulary<T>, code: string): T | null {
+    const raw = this.text(this.cells, field);
+    if (raw === null) return null;
+    const value = vocabulary.lookup.get(this.fold(raw));
+    if (value === undefined) {
+      this.fail(field, code, `«${raw}» không hợp lệ; ghi một trong: ${vocabulary.labels.join(', ')}.`);
+      return null;
+    }
+    return value;
+  }
+
+  /** A name folded for matching; names repeat on a household's rows, so folds are cached. */
+  foldName(name: string | null): string | null {
+    return name === null ? null : this.fold(name);
+  }
+
+  read(row: number, cells: readonly Cell[], errors: ErrorCollector): ImportRow | undefined {
+    this.row = row;
+    this.cells = cells;
+    this.errors = errors;
     // Household
-    const numberCell = required('householdNumber');
-    const villageCell = required('village');
+    const numberCell = this.required('householdNumber');
+    const villageCell = this.required('village');
     const householdNumber =
-      numberCell === null ? null : limited('householdNumber', normaliseName(cellText(numberCell)));
+      numberCell === null ? null : this.limited('householdNumber', normaliseName(cellText(numberCell)));
     let village: ImportVillage | undefined;
     if (villageCell !== null) {
       const text = cellText(villageCell);
       village = this.findVillage(text);
       if (!village) {
-        fail(
+        this.fail(
           'village',
           'unknown_village',
           `Xã ${this.context.communeName} không có thôn/tổ dân phố «${text}» đang hoạt động.`,
         );
       }
     }
-    const address = limited('address', this.text(cells, 'address'));
-    const poverty = this.poverty(cells, fail);
-    const headName = name('headName');
+    const address = this.limited('address', this.text(cells, 'address'));
+    const poverty = this.poverty(cells);
+    const headName = this.name('headName');
 
     // Person
-    const fullNameCell = required('fullName');
-    const fullName = fullNameCell === null ? null : name('fullName');
-    const sexCell = required('sex');
-    const sex = sexCell === null ? null : fromVocabulary('sex', sexVocabulary, 'invalid_sex');
-    const birthCell = required('birthDate');
+    const fullNameCell = this.required('fullName');
+    const fullName = fullNameCell === null ? null : this.name('fullName');
+    const sexCell = this.required('sex');
+    const sex = sexCell === null ? null : this.fromVocabulary('sex', sexVocabulary, 'invalid_sex');
+    const birthCell = this.required('birthDate');
     let birth: { date: PlainDate; precision: BirthDatePrecision } | null = null;
     if (birthCell !== null) {
       birth = parseBirthDate(birthCell);
       if (!birth) {
-        fail(
+        this.fail(
           'birthDate',
           'invalid_date',
           `Ngày sinh «${cellText(birthCell)}» không đọc được; ghi dd/MM/yyyy (ví dụ 25/03/2019), MM/yyyy hoặc yyyy.`,
         );
       }
     }
-    const personalId = this.personalId(cells, fail);
+    const personalId = this.personalId(cells);
     const ethnicityText = this.text(cells, 'ethnicity');
     let ethnicityCode = '01';
     if (ethnicityText !== null) {
       const code = lookupEthnicity(ethnicityText);
       if (code) ethnicityCode = code;
       else {
-        fail(
+        this.fail(
           'ethnicity',
           'unknown_ethnicity',
           `Không có dân tộc «${ethnicityText}» trong danh mục 54 dân tộc.`,
         );
       }
     }
-    const relationshipToHead = fromVocabulary(
+    const relationshipToHead = this.fromVocabulary(
       'relationshipToHead',
       relationshipVocabulary,
       'invalid_relationship',
     );
-    const motherName = name('motherName');
-    const fatherName = name('fatherName');
-    const caregiverName = name('caregiverName');
-    const birthRegistered = this.yesNo(cells, 'birthRegistered', fail);
-    const disability = this.disability(cells, fail);
-    const schoolName = limited('schoolName', this.text(cells, 'schoolName'));
-    const insurance = this.healthInsurance(cells, fail);
-    const livingArrangement = fromVocabulary(
+    const motherName = this.name('motherName');
+    const fatherName = this.name('fatherName');
+    const caregiverName = this.name('caregiverName');
+    const birthRegistered = this.yesNo(cells, 'birthRegistered');
+    const disability = this.disability(cells);
+    const schoolName = this.limited('schoolName', this.text(cells, 'schoolName'));
+    const insurance = this.healthInsurance(cells);
+    const livingArrangement = this.fromVocabulary(
       'livingArrangement',
       livingArrangementVocabulary,
       'invalid_living_arrangement',
     );
-    const circumstances = this.circumstances(cells, fail);
-    const notes = limited('notes', this.text(cells, 'notes'));
+    const circumstances = this.circumstances(cells);
+    const notes = this.limited('notes', this.text(cells, 'notes'));
 
     if (sex && birth) {
       for (const problem of checkPersonFacts({
@@ -399,7 +425,7 @@ class RowReader {
         today: this.context.today,
       })) {
         const field: ImportField = problem.field === 'personalId' ? 'personalId' : 'birthDate';
-        fail(field, problem.code, ruleMessage(problem.code, { sex, birthDate: birth.date }));
+        this.fail(field, problem.code, ruleMessage(problem.code, { sex, birthDate: birth.date }));
       }
     }
 
@@ -422,6 +448,7 @@ class RowReader {
       povertyStatus: poverty.status,
       povertyYear: poverty.year,
       headName,
+      headSearch: this.foldName(headName),
       fullName,
       nameSearch: foldVietnamese(fullName),
       sex,
@@ -433,6 +460,9 @@ class RowReader {
       motherName,
       fatherName,
       caregiverName,
+      motherSearch: this.foldName(motherName),
+      fatherSearch: this.foldName(fatherName),
+      caregiverSearch: this.foldName(caregiverName),
       birthRegistered,
       disabilityType: disability?.type ?? null,
       disabilityLevel: disability?.level ?? null,
@@ -481,7 +511,10 @@ class RowReader {
     household.address ??= record.address;
     household.povertyStatus ??= record.povertyStatus;
     household.povertyYear ??= record.povertyYear;
-    household.headName ??= record.headName;
+    if (!household.headName) {
+      household.headName = record.headName;
+      household.headSearch = record.headSearch;
+    }
     return true;
   }
 
@@ -498,17 +531,14 @@ class RowReader {
     return undefined;
   }
 
-  private poverty(
-    cells: readonly Cell[],
-    fail: (field: ImportField, code: string, message: string) => void,
-  ): { status: PovertyStatus | null; year: number | null } | undefined {
+  private poverty(cells: readonly Cell[]): { status: PovertyStatus | null; year: number | null } | undefined {
     const raw = this.text(cells, 'povertyStatus');
     if (raw === null) return { status: null, year: null };
     const yearMatch = /\b(20\d{2})\b/.exec(raw);
     const withoutYear = this.fold(raw.replace(/\b20\d{2}\b/, '').replace(/\bnăm\b/i, ''));
     const status = withoutYear === '' ? undefined : povertyVocabulary.lookup.get(withoutYear);
     if (status === undefined) {
-      fail(
+      this.fail(
         'povertyStatus',
         'invalid_poverty_status',
         `«${raw}» không hợp lệ; ghi Hộ nghèo, Hộ cận nghèo hoặc Không (có thể kèm năm, ví dụ Hộ nghèo 2025).`,
@@ -518,10 +548,7 @@ class RowReader {
     return { status, year: yearMatch && status !== 'none' ? Number(yearMatch[1]) : null };
   }
 
-  private personalId(
-    cells: readonly Cell[],
-    fail: (field: ImportField, code: string, message: string) => void,
-  ) {
+  private personalId(cells: readonly Cell[]) {
     const value = this.cell(cells, 'personalId');
     if (value === null) return null;
     let text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : '') : cellText(value);
@@ -530,17 +557,17 @@ class RowReader {
     text = text.replace(/^'/, '').replace(/[\s.-]/g, '');
     if (/^\d{11}$/.test(text)) text = `0${text}`;
     if (!/^\d{12}$/.test(text)) {
-      fail('personalId', 'personal_id_format', `Số định danh «${cellText(value)}» phải gồm đúng 12 chữ số.`);
+      this.fail(
+        'personalId',
+        'personal_id_format',
+        `Số định danh «${cellText(value)}» phải gồm đúng 12 chữ số.`,
+      );
       return null;
     }
     return text;
   }
 
-  private yesNo(
-    cells: readonly Cell[],
-    field: ImportField,
-    fail: (field: ImportField, code: string, message: string) => void,
-  ): boolean | null {
+  private yesNo(cells: readonly Cell[], field: ImportField): boolean | null {
     const value = this.cell(cells, field);
     if (value === null) return null;
     if (typeof value === 'boolean') return value;
@@ -549,7 +576,7 @@ class RowReader {
     if (/^[✓✔☑]$/.test(text)) return true;
     const answer = yesNoVocabulary.lookup.get(this.fold(text));
     if (answer === undefined) {
-      fail(
+      this.fail(
         field,
         'invalid_yes_no',
         `«${text}» không hợp lệ; ghi Có hoặc Không (hoặc x), để trống nếu chưa rõ.`,
@@ -559,22 +586,16 @@ class RowReader {
     return answer === 'yes';
   }
 
-  private healthInsurance(
-    cells: readonly Cell[],
-    fail: (field: ImportField, code: string, message: string) => void,
-  ) {
+  private healthInsurance(cells: readonly Cell[]) {
     const text = this.text(cells, 'hasHealthInsurance');
     // A card number (two letters and digits, e.g. TE1010123456789) in place of "Có".
     if (text !== null && /^[A-Za-z]{2}\d{8,13}$/.test(text.replace(/\s/g, ''))) {
       return { has: true, number: text.replace(/\s/g, '').toUpperCase() };
     }
-    return { has: this.yesNo(cells, 'hasHealthInsurance', fail), number: null };
+    return { has: this.yesNo(cells, 'hasHealthInsurance'), number: null };
   }
 
-  private disability(
-    cells: readonly Cell[],
-    fail: (field: ImportField, code: string, message: string) => void,
-  ): { type: DisabilityType; level: DisabilityLevel | null } | null {
+  private disability(cells: readonly Cell[]): { type: DisabilityType; level: DisabilityLevel | null } | null {
     const raw = this.text(cells, 'disability');
     if (raw === null) return null;
     const folded = this.fold(raw);
@@ -588,7 +609,7 @@ class RowReader {
       const type = disabilityTypeVocabulary.lookup.get(match[1]!.trim() || 'co');
       if (type) return { type, level: disabilityLevelVocabulary.lookup.get(level) ?? null };
     }
-    fail(
+    this.fail(
       'disability',
       'invalid_disability',
       `«${raw}» không hợp lệ; ghi một dạng khuyết tật (${disabilityTypeVocabulary.labels.join(', ')}), có thể kèm mức độ trong ngoặc, ví dụ Vận động (nặng).`,
@@ -596,10 +617,7 @@ class RowReader {
     return null;
   }
 
-  private circumstances(
-    cells: readonly Cell[],
-    fail: (field: ImportField, code: string, message: string) => void,
-  ) {
+  private circumstances(cells: readonly Cell[]) {
     const raw = this.text(cells, 'circumstances');
     if (raw === null) return [];
     const found = new Map<string, { groupCode: string; subGroupCode: string | null }>();
@@ -615,7 +633,7 @@ class RowReader {
       else unknown.push(token);
     }
     if (unknown.length > 0) {
-      fail(
+      this.fail(
         'circumstances',
         'unknown_circumstance',
         `Mã nhóm hoàn cảnh đặc biệt không có: ${unknown.join(', ')}; dùng a, b, c, d, đ, e, g, h, i, k, l, m, n, o hoặc mã nhóm nhỏ như a1, c12.`,

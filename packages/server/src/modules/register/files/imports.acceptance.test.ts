@@ -10,6 +10,7 @@ import {
   registerCounts,
   registerRows,
   runJob,
+  writeThroughCopy,
   uploadAndValidate,
   type FileRow,
 } from './testing/importFiles.ts';
@@ -90,6 +91,7 @@ function seedErrors(rows: FileRow[]): Seeded[] {
 
 beforeAll(async () => {
   t = await createTestApp();
+  writeThroughCopy(t);
   const province = await seedProvince(t.db);
   const commune = await seedCommune(t.db, province, { name: 'Hòa Bình' });
   for (const name of villages) await seedVillage(t.db, commune, { name });

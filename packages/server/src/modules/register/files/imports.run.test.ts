@@ -19,6 +19,7 @@ import {
   registerCounts,
   registerRows,
   runJob,
+  writeThroughCopy,
   upload,
   uploadAndValidate,
   waitForJob,
@@ -34,6 +35,7 @@ let worker: SeedUser;
 
 beforeAll(async () => {
   t = await createTestApp();
+  writeThroughCopy(t);
   const province = await seedProvince(t.db);
   commune = await seedCommune(t.db, province, { name: 'Long Hải' });
   village = await seedVillage(t.db, commune, { name: 'Nam Sơn' });

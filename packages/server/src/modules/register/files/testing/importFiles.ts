@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { DB } from '../../../../db/schema.ts';
 import type { TestClient } from '../../../../testing/client.ts';
+import { testTarget } from '../../../../testing/testDatabase.ts';
+import type { TestApp } from '../../../../testing/testApp.ts';
 import { csvField } from '../csv.ts';
 import { headerOf } from '../importColumns.ts';
 
@@ -211,4 +213,16 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   }
   await document.destroy();
   return pages.join('\n');
+}
+
+/**
+ * On native PostgreSQL, gives the app the test database's URL, as a server has it, so runs write through COPY on
+ * their own connection (copySession.ts); PGlite keeps the shared connection and `unnest`. True when COPY is used.
+ */
+export function writeThroughCopy(t: TestApp): boolean {
+  if (testTarget() !== 'postgres') return false;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = new URL(t.database.describe).pathname;
+  t.config.databaseUrl = url.toString();
+  return true;
 }
