@@ -590,7 +590,8 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportMappingInput = z.strictObject({
-  mapping: z.record(ImportField, z.string().min(1).max(200)),
+  // A partial record: a file need not carry every field (the server checks the required ones).
+  mapping: z.partialRecord(ImportField, z.string().min(1).max(200)),
 });
 export type ImportMappingInput = z.input<typeof ImportMappingInput>;
 

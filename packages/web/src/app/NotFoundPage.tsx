@@ -9,7 +9,7 @@ export function NotFoundPage() {
       title={<h1 className="result-title">{t.notFound.title}</h1>}
       subTitle={t.notFound.description}
       extra={
-        <ButtonLink to="/" type="primary">
+        <ButtonLink to="/" buttonType="primary">
           {t.notFound.home}
         </ButtonLink>
       }
