@@ -34,6 +34,9 @@ const types = {
 
 export async function openCopySession(databaseUrl: string): Promise<CopySession> {
   const client = new pg.Client({ connectionString: databaseUrl, types });
+  // A connection lost between statements surfaces as the next statement's error, which fails the run; without a
+  // listener the 'error' event would take the process down.
+  client.on('error', () => undefined);
   await client.connect();
   const pool: PostgresPool = {
     connect: async () =>

@@ -214,8 +214,9 @@ export async function startValidation(
 export async function validateRegisterImport(
   ctx: Operator,
   id: string,
-  logger?: JobLogger,
+  options: JobOptions = {},
 ): Promise<ImportJob> {
+  const { logger } = options;
   const row = await prepareValidation(ctx, id);
   await launch(id, () => validate(toOperator(ctx), row, logger), logger);
   return getImport(ctx, id);
@@ -463,6 +464,8 @@ async function run(ctx: Operator, row: ImportJobRow, options: JobOptions): Promi
       row,
       'Lỗi khi ghi vào sổ; không có dòng nào được ghi. Hãy thử lại hoặc báo quản trị viên.',
     );
+  } finally {
+    await session?.close();
   }
 }
 
