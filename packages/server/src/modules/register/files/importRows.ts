@@ -21,7 +21,7 @@ import {
   disabilityTypeVocabulary,
   headerOf,
   livingArrangementVocabulary,
-  lookupEthnicity,
+  ethnicityLookup,
   povertyVocabulary,
   relationshipVocabulary,
   sexVocabulary,
@@ -386,7 +386,7 @@ class RowReader {
     const ethnicityText = this.text(cells, 'ethnicity');
     let ethnicityCode = '01';
     if (ethnicityText !== null) {
-      const code = lookupEthnicity(ethnicityText);
+      const code = ethnicityLookup.get(this.fold(ethnicityText).replace(/ /g, ''));
       if (code) ethnicityCode = code;
       else {
         this.fail(
@@ -441,7 +441,7 @@ class RowReader {
     }
     return {
       row,
-      householdKey: householdKeyOf(this.context.communeId, householdNumber),
+      householdKey: householdKeyFromFolded(this.context.communeId, this.fold(householdNumber)),
       householdNumber,
       village,
       address,
@@ -652,7 +652,10 @@ class RowReader {
 
 /** `<communeId>:<household number folded>`; "012" and "12" are the same household. */
 export function householdKeyOf(communeId: string, householdNumber: string): string {
-  const folded = foldVietnamese(householdNumber);
+  return householdKeyFromFolded(communeId, foldVietnamese(householdNumber));
+}
+
+function householdKeyFromFolded(communeId: string, folded: string): string {
   return `${communeId}:${/^\d+$/.test(folded) ? String(Number(folded)) : folded}`;
 }
 
