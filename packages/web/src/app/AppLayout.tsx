@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  FlagOutlined,
   HomeOutlined,
   MenuOutlined,
   MergeCellsOutlined,
@@ -25,6 +26,7 @@ type NavPath =
   | '/register/households'
   | '/register/duplicates'
   | '/register/import'
+  | '/register/flag-types'
   | '/org-units'
   | '/users'
   | '/audit'
@@ -58,6 +60,12 @@ const navItems: readonly NavItem[] = [
     label: (t) => t.nav.import,
     icon: <CloudUploadOutlined />,
     permission: 'register.import',
+  },
+  {
+    path: '/register/flag-types',
+    label: (t) => t.nav.flagTypes,
+    icon: <FlagOutlined />,
+    permission: 'register.manageCatalogue',
   },
   {
     path: '/org-units',

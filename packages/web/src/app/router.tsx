@@ -6,6 +6,7 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { OrgUnitDetailPage } from '../features/orgUnits/OrgUnitDetailPage.tsx';
 import { OrgUnitsPage } from '../features/orgUnits/OrgUnitsPage.tsx';
 import { DuplicatesPage } from '../features/register/DuplicatesPage.tsx';
+import { FlagTypesPage } from '../features/register/FlagTypesPage.tsx';
 import { HouseholdPage } from '../features/register/HouseholdPage.tsx';
 import { HouseholdsPage } from '../features/register/HouseholdsPage.tsx';
 import { ImportPage } from '../features/register/ImportPage.tsx';
@@ -163,6 +164,16 @@ const registerImportRoute = createRoute({
   ),
 });
 
+const registerFlagTypesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/register/flag-types',
+  component: () => (
+    <RequirePermission permission="register.manageCatalogue">
+      <FlagTypesPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -179,6 +190,7 @@ const routeTree = rootRoute.addChildren([
     registerNewRoute,
     registerDuplicatesRoute,
     registerImportRoute,
+    registerFlagTypesRoute,
   ]),
 ]);
 

@@ -42,6 +42,7 @@ export const en: Messages = {
     households: 'Households',
     duplicates: 'Possible duplicates',
     import: 'Import from Excel',
+    flagTypes: 'At-risk flag catalogue',
   },
   header: {
     orgUnit: 'Working unit',
@@ -318,6 +319,8 @@ export const en: Messages = {
     invalidLookupCode: 'A code of 2 to 5 digits.',
     invalidVillageCode: 'Letters, digits, underscore, hyphen only; up to 20 characters.',
     passwordsDiffer: 'The passwords do not match.',
+    invalidFlagCode:
+      'Start with a letter; use only lower-case letters without accents, digits and underscores (2–50 characters).',
   },
   register: {
     title: 'Child register',
@@ -580,6 +583,38 @@ export const en: Messages = {
       flag: 'Risk (province catalogue)',
       validFrom: 'From',
       notes: 'Notes',
+    },
+    flagTypes: {
+      title: 'At-risk flag catalogue',
+      intro:
+        'The risks officials can record for children in the province. An inactive flag is no longer offered for new records; records already made are kept as they are.',
+      province: 'Catalogue of {name}',
+      noProvince:
+        'Your account does not belong to a single province, so there is no at-risk flag catalogue to manage.',
+      add: 'Add an at-risk flag',
+      addTitle: 'Add an at-risk flag',
+      editTitle: 'Edit the at-risk flag “{name}”',
+      edit: 'Edit',
+      code: 'Code',
+      codeHint:
+        'Lower-case letters without accents, digits and underscores, e.g. early_school_leaving. Cannot be changed once saved.',
+      codeReadOnly: 'The code cannot be changed once saved.',
+      codeTaken: 'This code is already in the catalogue.',
+      nameVi: 'Vietnamese name',
+      nameEn: 'English name',
+      status: 'Status',
+      active: 'Active',
+      inactive: 'Inactive',
+      activeHint: 'Only active flags are offered when recording a risk for a child.',
+      deactivate: 'Deactivate',
+      deactivateQuestion:
+        'Deactivate the flag “{name}”? It will no longer be offered for new records; records already made are kept as they are.',
+      activate: 'Reactivate',
+      created: 'At-risk flag “{name}” added.',
+      saved: 'At-risk flag “{name}” saved.',
+      deactivated: 'Flag “{name}” deactivated.',
+      activated: 'Flag “{name}” reactivated.',
+      empty: 'The catalogue has no at-risk flags yet.',
     },
     history: {
       title: 'Record history',

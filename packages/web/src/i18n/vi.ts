@@ -372,6 +372,7 @@ export const vi = {
     households: 'Hộ gia đình',
     duplicates: 'Hồ sơ có thể trùng',
     import: 'Nhập sổ từ Excel',
+    flagTypes: 'Danh mục cờ nguy cơ',
   },
   header: {
     orgUnit: 'Đơn vị làm việc',
@@ -642,6 +643,8 @@ export const vi = {
     invalidLookupCode: 'Mã gồm 2 đến 5 chữ số.',
     invalidVillageCode: 'Chỉ dùng chữ, số, gạch dưới, gạch ngang; tối đa 20 ký tự.',
     passwordsDiffer: 'Mật khẩu nhập lại không khớp.',
+    invalidFlagCode:
+      'Bắt đầu bằng một chữ cái; chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới (2–50 ký tự).',
   },
   register: {
     title: 'Sổ theo dõi trẻ em',
@@ -904,6 +907,38 @@ export const vi = {
       flag: 'Nguy cơ (danh mục của tỉnh)',
       validFrom: 'Từ ngày',
       notes: 'Ghi chú',
+    },
+    flagTypes: {
+      title: 'Danh mục cờ nguy cơ',
+      intro:
+        'Các nguy cơ cán bộ có thể ghi nhận cho trẻ em trong tỉnh. Cờ ngừng dùng không còn được đề xuất khi ghi nhận mới; các ghi nhận đã có vẫn được giữ nguyên.',
+      province: 'Danh mục của {name}',
+      noProvince:
+        'Tài khoản của bạn không thuộc riêng một tỉnh, thành phố nên không có danh mục cờ nguy cơ để quản lý.',
+      add: 'Thêm cờ nguy cơ',
+      addTitle: 'Thêm cờ nguy cơ',
+      editTitle: 'Sửa cờ nguy cơ “{name}”',
+      edit: 'Sửa',
+      code: 'Mã',
+      codeHint:
+        'Chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ: bo_hoc_som. Không đổi được sau khi lưu.',
+      codeReadOnly: 'Mã không đổi được sau khi lưu.',
+      codeTaken: 'Mã này đã có trong danh mục.',
+      nameVi: 'Tên tiếng Việt',
+      nameEn: 'Tên tiếng Anh',
+      status: 'Trạng thái',
+      active: 'Đang dùng',
+      inactive: 'Ngừng dùng',
+      activeHint: 'Chỉ cờ đang dùng mới được đề xuất khi ghi nhận nguy cơ cho trẻ.',
+      deactivate: 'Ngừng dùng',
+      deactivateQuestion:
+        'Ngừng dùng cờ “{name}”? Cờ sẽ không còn được đề xuất khi ghi nhận mới; các ghi nhận đã có vẫn được giữ nguyên.',
+      activate: 'Dùng lại',
+      created: 'Đã thêm cờ nguy cơ “{name}”.',
+      saved: 'Đã lưu cờ nguy cơ “{name}”.',
+      deactivated: 'Đã ngừng dùng cờ “{name}”.',
+      activated: 'Đã dùng lại cờ “{name}”.',
+      empty: 'Danh mục chưa có cờ nguy cơ nào.',
     },
     history: {
       title: 'Lịch sử hồ sơ',
