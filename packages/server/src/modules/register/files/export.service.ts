@@ -40,7 +40,12 @@ const BATCH = 5_000;
  * The register as on screen (the person list's filters), every matching row, in the template's columns and
  * wording so that an exported file imports back unchanged. Rows are read in batches and written as they come.
  */
-export async function exportPersons(ctx: Operator, query: ExportQuery): Promise<FileResult> {
+export async function exportPersons(
+  ctx: Operator,
+  query: ExportQuery,
+  options: { rowLimit?: number } = {},
+): Promise<FileResult> {
+  const rowLimit = options.rowLimit ?? EXPORT_ROW_LIMIT;
   const { format, ...filter } = query;
   const today = todayInVietnam();
   const base = await personListQuery(ctx.db, ctx.scope, filter, today);
@@ -52,14 +57,14 @@ export async function exportPersons(ctx: Operator, query: ExportQuery): Promise<
     .orderBy('p.household_id')
     .orderBy('p.birth_date')
     .orderBy('p.id')
-    .limit(EXPORT_ROW_LIMIT + 1)
+    .limit(rowLimit + 1)
     .execute();
-  if (ordered.length > EXPORT_ROW_LIMIT) {
-    throw new AppError('VALIDATION_FAILED', { limit: EXPORT_ROW_LIMIT }, [
+  if (ordered.length > rowLimit) {
+    throw new AppError('VALIDATION_FAILED', { limit: rowLimit }, [
       {
         path: 'query',
         code: 'export_too_large',
-        message: `more than ${EXPORT_ROW_LIMIT} rows match; narrow the filter (one commune, or an age range)`,
+        message: `more than ${rowLimit} rows match; narrow the filter (one commune, or an age range)`,
       },
     ]);
   }

@@ -75,7 +75,43 @@ function openCsv(bytes: Uint8Array): ImportSheet {
   };
 }
 
+/**
+ * Most bytes a workbook may unpack to. A workbook is read whole into memory (several times its XML size); a register
+ * larger than this is uploaded as CSV, which is read in slices. Also the guard against a ZIP bomb.
+ */
+export const MAX_WORKBOOK_UNPACKED_BYTES = 300 * 1024 * 1024;
+
+/**
+ * The unpacked size of a ZIP archive from its central directory (no decompression); undefined when the directory
+ * cannot be found or uses ZIP64 (an .xlsx this large is refused anyway).
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record (22 bytes + a comment of up to 65,535) closes the archive.
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 22 - 65_535); end -= 1) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i += 1) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+      const size = view.getUint32(at + 24, true);
+      if (size === 0xffffffff) return undefined;
+      total += size;
+      at +=
+        46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
 async function openWorkbook(bytes: Uint8Array): Promise<ImportSheet> {
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked === undefined) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'not_a_workbook' });
+  if (unpacked > MAX_WORKBOOK_UNPACKED_BYTES) {
+    throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'workbook_too_large', unpackedBytes: unpacked });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

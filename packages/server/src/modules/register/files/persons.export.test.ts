@@ -9,15 +9,18 @@ import {
   seedUser,
   seedVillage,
   type SeedUnit,
+  type SeedUser,
 } from '../../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../../testing/testApp.ts';
 import { csvRecords } from './csv.ts';
+import { exportPersons } from './export.service.ts';
 import { headerOf } from './importColumns.ts';
 import { csvFile, registerCounts, registerRows, runJob, uploadAndValidate } from './testing/importFiles.ts';
 
 let t: TestApp;
 let client: TestClient;
 let commune: SeedUnit;
+let worker: SeedUser;
 const rows = registerRows(120, ['Đông', 'Tây']);
 // The export lists children (under 16) unless asked for everyone: the file's oldest were born in 2010.
 const childSince = addYears(todayInVietnam(), -16);
@@ -30,7 +33,7 @@ beforeAll(async () => {
   commune = await seedCommune(t.db, province, { name: 'Vĩnh An' });
   await seedVillage(t.db, commune, { name: 'Đông' });
   await seedVillage(t.db, commune, { name: 'Tây' });
-  const worker = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
+  worker = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
   client = t.client();
   await client.login(worker.username, worker.password);
   const job = await uploadAndValidate(t.app, client, commune.id, 'goc.csv', csvFile(rows));
@@ -116,6 +119,31 @@ describe('GET /api/register/persons/export', () => {
       });
       expect(await registerCounts(t.db)).toEqual(counts);
     }
+  });
+
+  test('refuses more rows than the limit with a clear error, and writes no audit event', async () => {
+    const operator = {
+      db: t.db,
+      scope: { userId: worker.id, role: 'commune_worker' as const, sector: null, paths: [commune.path] },
+      actor: { userId: worker.id, username: worker.username, requestId: null, ip: null },
+      userId: worker.id,
+    };
+    const before = await sql<{ n: number }>`select count(*)::int as n from audit_event`.execute(t.db);
+    await expect(
+      exportPersons(operator, { format: 'csv', kind: 'child', sort: 'name', order: 'asc' }, { rowLimit: 10 }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { limit: 10 },
+      issues: [expect.objectContaining({ path: 'query', code: 'export_too_large' })],
+    });
+    const after = await sql<{ n: number }>`select count(*)::int as n from audit_event`.execute(t.db);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    const small = await exportPersons(
+      operator,
+      { format: 'csv', kind: 'child', sort: 'name', order: 'asc' },
+      { rowLimit: 1_000 },
+    );
+    expect([...csvRecords(small.body)]).toHaveLength(children.length + 1);
   });
 
   test('is audited with the filters and the count, once per export', async () => {
