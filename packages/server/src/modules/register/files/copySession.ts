@@ -33,7 +33,8 @@ const types = {
 };
 
 export async function openCopySession(databaseUrl: string): Promise<CopySession> {
-  const client = new pg.Client({ connectionString: databaseUrl, types });
+  // The same session settings as the application's pool (database.ts): JIT never repays itself on these statements.
+  const client = new pg.Client({ connectionString: databaseUrl, types, options: '-c jit=off' });
   // A connection lost between statements surfaces as the next statement's error, which fails the run; without a
   // listener the 'error' event would take the process down.
   client.on('error', () => undefined);
