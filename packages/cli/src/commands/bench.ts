@@ -14,7 +14,9 @@ export function registerBenchCommand(program: Command): void {
       'Run a benchmark from bench/ (e.g. startup, orgunits, register-search); writes bench/results/<name>.json',
     )
     .argument('<name>', 'benchmark name')
-    .action((given: string) => {
+    .argument('[args...]', 'passed to the benchmark, e.g. --rows 100000')
+    .allowUnknownOption()
+    .action((given: string, args: string[] = []) => {
       // `register-search` (the result file's name) and `registerSearch` (the script's) both run the script.
       const name = given.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
       const script = path.join(benchDir, `${name}.bench.ts`);
@@ -25,7 +27,9 @@ export function registerBenchCommand(program: Command): void {
           .map((f) => f.replace('.bench.ts', ''));
         throw new CliError(`unknown benchmark "${given}"; available: ${available.join(', ')}`, 2);
       }
-      const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+      const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+        stdio: 'inherit',
+      });
       if (result.status !== 0) throw new CliError(`benchmark ${name} failed`, result.status ?? 1);
     });
 }
