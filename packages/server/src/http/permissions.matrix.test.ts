@@ -55,8 +55,6 @@ let foreignCommune: SeedUnit;
 let foreignVillage: SeedUnit;
 let otherVillage: SeedUnit;
 let foreignProvince: SeedUnit;
-let importVillage: SeedUnit;
-let foreignImportVillage: SeedUnit;
 let foreignWorker: TestClient;
 let foreignJobId: string;
 const sessions = new Map<Role, TestClient>();
@@ -880,8 +878,9 @@ beforeAll(async () => {
   for (const role of roles) sessions.set(role, (await freshSession(role)).client);
   await ensureFlagCatalogue(t.db, province.code);
   await ensureFlagCatalogue(t.db, foreignProvince.code);
-  importVillage = await seedVillage(t.db, commune, { name: 'Hòa Bình' });
-  foreignImportVillage = await seedVillage(t.db, foreignCommune, { name: 'Hòa Bình' });
+  // The villages the import files name ("Thôn Hòa Bình"), in scope and in the foreign commune.
+  await seedVillage(t.db, commune, { name: 'Hòa Bình' });
+  await seedVillage(t.db, foreignCommune, { name: 'Hòa Bình' });
   const foreignWorkerUser = await seedUser(t.db, { role: 'commune_worker', scope: [foreignCommune] });
   foreignWorker = t.client();
   await foreignWorker.login(foreignWorkerUser.username, foreignWorkerUser.password);
