@@ -67,7 +67,9 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   registerErrorHandling(app);
   // Raw file uploads (register imports). Only routes declared `bodyKind: 'binary'` accept them; elsewhere
   // the body fails the route's JSON schema like any other wrong body.
-  app.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(uploadContentTypes, { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -48,7 +48,9 @@ function parseUpload(schema: z.ZodType, value: unknown): unknown {
 
 /** `attachment; filename="ascii"; filename*=UTF-8''…` so Vietnamese file names survive every browser. */
 export function contentDisposition(fileName: string): string {
-  const ascii = foldVietnamese(fileName.replace(/\.[^.]+$/, '')).replace(/ /g, '-') + (/\.[^.]+$/.exec(fileName)?.[0] ?? '');
+  const ascii =
+    foldVietnamese(fileName.replace(/\.[^.]+$/, '')).replace(/ /g, '-') +
+    (/\.[^.]+$/.exec(fileName)?.[0] ?? '');
   return `attachment; filename="${ascii.replace(/["\\]/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
@@ -132,7 +134,8 @@ export function route<E extends Endpoint>(
       };
       const fullContext = session ? { ...ctx, scope: session.scope, userId: session.user.id } : ctx;
       const result = await handler(input, fullContext as ContextFor<E>);
-      if (endpoint.responseKind === 'file') return sendFile(reply, endpoint.response.parse(result) as FileResult);
+      if (endpoint.responseKind === 'file')
+        return sendFile(reply, endpoint.response.parse(result) as FileResult);
       // Parsing the output strips anything the contract does not name (a password hash can never leak).
       const output = endpoint.response.parse(result);
       return reply.status(endpoint.successStatus ?? 200).send(output);
