@@ -20,6 +20,7 @@ import {
 } from '@treem/shared';
 import type { z } from 'zod';
 import type { PersonInput as PersonInputSchema, PersonUpdate as PersonUpdateSchema } from '@treem/shared';
+// (the schemas' parsed shapes: what the route hands the service after validation)
 import { writeAudit } from '../../audit/audit.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';

@@ -12,7 +12,6 @@ import * as households from './household.service.ts';
 import { mergePersons, personHistory } from './merge.service.ts';
 import { getPersonDetail, listPersons } from './person.repo.ts';
 import * as persons from './person.service.ts';
-import { getHouseholdRow } from './household.service.ts';
 import { resolveVillage } from './registerScope.ts';
 
 export function registerRegisterRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -62,7 +61,7 @@ export function registerRegisterRoutes(app: FastifyInstance, deps: RouteDeps): v
     let communePath: string;
     let provinceCode: string;
     if (body.householdId) {
-      const household = await getHouseholdRow(ctx.db, ctx.scope, body.householdId);
+      const household = await households.getHouseholdRow(ctx.db, ctx.scope, body.householdId);
       communePath = communeOfPath(household.org_path);
       provinceCode = household.province_code;
     } else if (body.villageId) {
