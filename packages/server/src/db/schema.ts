@@ -284,6 +284,8 @@ export interface RegisterImportTable {
   processed_rows: ColumnType<number, number | undefined, number>;
   error_count: ColumnType<number, number | undefined, number>;
   errors: ColumnType<unknown[], string | undefined, string>;
+  warning_count: ColumnType<number, number | undefined, number>;
+  warnings: ColumnType<unknown[], string | undefined, string>;
   created_households: ColumnType<number, number | undefined, number>;
   created_persons: ColumnType<number, number | undefined, number>;
   skipped_persons: ColumnType<number, number | undefined, number>;

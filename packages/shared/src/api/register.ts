@@ -558,7 +558,7 @@ export const ImportRowError = z.object({
   row: z.number().int(),
   /** The file's column header (or the field name when the column is missing). */
   column: z.string(),
-  /** Stable code, e.g. `invalid_date`, `unknown_village`, `duplicate_in_file`. */
+  /** Stable code, e.g. `invalid_date`, `unknown_village`, `duplicate_in_file`; warnings: `possible_duplicate`. */
   code: z.string(),
   /** Vietnamese message for the official reading the report. */
   message: z.string(),
@@ -579,6 +579,8 @@ export const ImportJob = z.object({
   totalRows: z.number().int(),
   processedRows: z.number().int(),
   errorCount: z.number().int(),
+  /** Rows that would create a child who looks like one already in the register: reported, never blocking. */
+  warningCount: z.number().int(),
   createdHouseholds: z.number().int(),
   createdPersons: z.number().int(),
   /** Rows already in the register from an earlier import of the same file. */
@@ -904,10 +906,14 @@ export const registerFileEndpoints = {
     method: 'GET',
     path: '/api/register/imports/:id/errors',
     permission: 'register.import',
-    summary: 'The row-by-row error report of an import’s validation',
+    summary: 'The row-by-row error report of an import’s validation, or its warnings (`kind=warnings`)',
     tag,
     params: IdParams,
-    query: z.strictObject({ page: Page, pageSize: PageSize }),
+    query: z.strictObject({
+      page: Page,
+      pageSize: PageSize,
+      kind: z.enum(['errors', 'warnings']).default('errors'),
+    }),
     response: paginated(ImportRowError),
   }),
   importErrorReport: endpoint({

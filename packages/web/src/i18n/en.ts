@@ -734,6 +734,11 @@ export const en: Messages = {
       message: 'Problem',
       value: 'Value',
       downloadErrors: 'Download the error report (.xlsx)',
+      warningCount: 'Warnings',
+      hasWarnings:
+        '{count} rows may be children already in the register. Review them before importing; they will still be imported as new children.',
+      warningsTitle: 'May be children already in the register',
+      warningMessage: 'Warning',
       editMapping: 'Change the columns',
       uploadAnother: 'Upload another file',
       run: 'Import into the register',

@@ -1042,6 +1042,11 @@ export const vi = {
       message: 'Lỗi',
       value: 'Giá trị',
       downloadErrors: 'Tải báo cáo lỗi (.xlsx)',
+      warningCount: 'Số cảnh báo',
+      hasWarnings:
+        '{count} dòng có thể trùng với trẻ đã có trong sổ. Hãy xem lại trước khi nhập; các dòng này vẫn được nhập thành trẻ mới.',
+      warningsTitle: 'Có thể trùng với trẻ đã có trong sổ',
+      warningMessage: 'Cảnh báo',
       editMapping: 'Sửa ghép cột',
       uploadAnother: 'Tải tệp khác',
       run: 'Nhập vào sổ',

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { api, importFields, requiredImportFields, type ImportJob, type ImportRowError } from '@treem/shared';
@@ -387,6 +387,46 @@ function ErrorReport({ job }: { job: ImportJob }) {
   );
 }
 
+/** Rows that would create a child who looks like one already in the register: shown, never blocking the run. */
+function WarningReport({ job }: { job: ImportJob }) {
+  const { t, formatNumber } = useI18n();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const warnings = useQuery({
+    queryKey: ['registerImports', 'warnings', job.id, page, pageSize],
+    queryFn: ({ signal }) =>
+      call(api.registerFiles.importErrors, {
+        params: { id: job.id },
+        query: { page, pageSize, kind: 'warnings' },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    enabled: job.warningCount > 0,
+  });
+  const columns: DataColumns<ImportRowError> = [
+    { key: 'row', title: t.register.importWizard.row, align: 'right', render: (_, e) => formatNumber(e.row) },
+    { key: 'value', title: t.register.importWizard.value, render: (_, e) => e.value ?? '' },
+    { key: 'message', title: t.register.importWizard.warningMessage, render: (_, e) => e.message },
+  ];
+  return (
+    <Card title={t.register.importWizard.warningsTitle}>
+      <DataTable<ImportRowError>
+        label={t.register.importWizard.warningsTitle}
+        columns={columns}
+        data={warnings.data}
+        rowKey={(e) => `${e.row}-${e.column}-${e.code}`}
+        loading={warnings.isFetching}
+        error={warnings.error}
+        onRetry={() => void warnings.refetch()}
+        onPageChange={(next, size) => {
+          setPage(next);
+          setPageSize(size);
+        }}
+      />
+    </Card>
+  );
+}
+
 function CheckStep({
   job,
   onEditMapping,
@@ -437,6 +477,15 @@ function CheckStep({
                 label: t.register.importWizard.errorCount,
                 children: formatNumber(job.errorCount),
               },
+              ...(job.warningCount > 0
+                ? [
+                    {
+                      key: 'warnings',
+                      label: t.register.importWizard.warningCount,
+                      children: formatNumber(job.warningCount),
+                    },
+                  ]
+                : []),
             ]}
           />
           {clean && job.totalRows === 0 ? (
@@ -448,6 +497,13 @@ function CheckStep({
               type="error"
               showIcon
               title={format(t.register.importWizard.hasErrors, { count: formatNumber(job.errorCount) })}
+            />
+          )}
+          {job.warningCount > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={format(t.register.importWizard.hasWarnings, { count: formatNumber(job.warningCount) })}
             />
           )}
           <ErrorAlert error={run.error} />
@@ -468,6 +524,7 @@ function CheckStep({
         </Flex>
       </Card>
       {!clean && <ErrorReport job={job} />}
+      {job.warningCount > 0 && <WarningReport job={job} />}
     </Flex>
   );
 }

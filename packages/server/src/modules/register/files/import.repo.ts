@@ -19,6 +19,7 @@ const jobColumns = [
   'i.total_rows',
   'i.processed_rows',
   'i.error_count',
+  'i.warning_count',
   'i.created_households',
   'i.created_persons',
   'i.skipped_persons',
@@ -73,18 +74,23 @@ export async function listImportJobRows(db: Executor, scope: Scope, page: number
   return { rows, total: Number(count.n) };
 }
 
+/** The stored errors or warnings of a dry run. */
+export type ImportReportKind = 'errors' | 'warnings';
+
 /** The stored error report, a page at a time (jsonb array slicing in SQL: the report can hold 10,000 rows). */
 export async function getImportErrors(
   db: Executor,
   row: Pick<ImportJobRow, 'province_code' | 'id'>,
   page: number,
   pageSize: number,
+  kind: ImportReportKind = 'errors',
 ): Promise<{ items: ImportRowError[]; total: number }> {
+  const column = sql.ref(`i.${kind}`);
   const result = await sql<{ items: ImportRowError[] | null; total: number }>`
     select (select jsonb_agg(e.value order by e.ordinality)
-            from jsonb_array_elements(i.errors) with ordinality e
+            from jsonb_array_elements(${column}) with ordinality e
             where e.ordinality > ${(page - 1) * pageSize} and e.ordinality <= ${page * pageSize}) as items,
-           jsonb_array_length(i.errors) as total
+           jsonb_array_length(${column}) as total
     from register_import i
     where i.province_code = ${row.province_code} and i.id = ${row.id}`.execute(db);
   const first = result.rows[0];
@@ -94,14 +100,14 @@ export async function getImportErrors(
 export async function getAllImportErrors(
   db: Executor,
   row: Pick<ImportJobRow, 'province_code' | 'id'>,
-): Promise<ImportRowError[]> {
+): Promise<{ errors: ImportRowError[]; warnings: ImportRowError[] }> {
   const result = await db
     .selectFrom('register_import')
-    .select('errors')
+    .select(['errors', 'warnings'])
     .where('province_code', '=', row.province_code)
     .where('id', '=', row.id)
     .executeTakeFirstOrThrow();
-  return result.errors as ImportRowError[];
+  return { errors: result.errors as ImportRowError[], warnings: result.warnings as ImportRowError[] };
 }
 
 /** A current commune in scope (the commune an import writes into); NOT_FOUND otherwise. */
@@ -149,6 +155,7 @@ export function toImportJob(row: ImportJobRow): ImportJob {
     totalRows: row.total_rows,
     processedRows: row.processed_rows,
     errorCount: row.error_count,
+    warningCount: row.warning_count,
     createdHouseholds: row.created_households,
     createdPersons: row.created_persons,
     skippedPersons: row.skipped_persons,

@@ -23,10 +23,17 @@ import {
   listOpenVillages,
   toImportJob,
   type ImportJobRow,
+  type ImportReportKind,
 } from './import.repo.ts';
 import { openImportFile } from './importFile.ts';
 import { assertMappingComplete, checkMapping, proposeMapping, type ImportMapping } from './importMapping.ts';
-import { planImport, writePlan, type ImportPlan, type PlanContext } from './importPlan.ts';
+import {
+  findPossibleDuplicates,
+  planImport,
+  writePlan,
+  type ImportPlan,
+  type PlanContext,
+} from './importPlan.ts';
 import { openCopySession, type CopySession } from './copySession.ts';
 import {
   ErrorCollector,
@@ -159,6 +166,8 @@ export async function setImportMapping(
       status: 'uploaded',
       error_count: 0,
       errors: '[]',
+      warning_count: 0,
+      warnings: '[]',
       processed_rows: 0,
       failure: null,
       updated_at: new Date(),
@@ -281,6 +290,8 @@ export async function settleImportJobs(): Promise<void> {
 
 interface Checked {
   errors: ErrorCollector;
+  /** Likely duplicates of children already in the register; worked out by the dry run only. */
+  warnings: ErrorCollector;
   totalRows: number;
   plan: ImportPlan;
   planContext: PlanContext;
@@ -349,13 +360,15 @@ async function checkFile(
     mapping,
   };
   const plan = await planImport(db, planContext, read.households, errors);
+  const warnings = new ErrorCollector();
+  if (phase === 'validate') await findPossibleDuplicates(db, planContext, plan, warnings);
   const order = new Map(headers.map((h, i) => [h, i]));
   errors.errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 999) - (order.get(b.column) ?? 999));
   if (phase === 'validate' && errors.count === 0) {
     for (const old of readCache.keys()) if (readCache.size >= READ_CACHE_JOBS) readCache.delete(old);
     readCache.set(row.id, { key, read, headers });
   }
-  return { errors, totalRows: read.totalRows, plan, planContext };
+  return { errors, warnings, totalRows: read.totalRows, plan, planContext };
 }
 
 async function validate(ctx: Operator, row: ImportJobRow, logger?: JobLogger): Promise<void> {
@@ -369,6 +382,8 @@ async function validate(ctx: Operator, row: ImportJobRow, logger?: JobLogger): P
         processed_rows: checked.totalRows,
         error_count: checked.errors.count,
         errors: JSON.stringify(checked.errors.errors),
+        warning_count: checked.warnings.count,
+        warnings: JSON.stringify(checked.warnings.errors),
         failure: null,
         updated_at: new Date(),
       })
@@ -488,9 +503,13 @@ async function fail(
     .execute();
 }
 
-export async function listImportErrors(ctx: Operator, id: string, query: { page: number; pageSize: number }) {
+export async function listImportErrors(
+  ctx: Operator,
+  id: string,
+  query: { page: number; pageSize: number; kind?: ImportReportKind | undefined },
+) {
   const row = await getImportJobRow(ctx.db, ctx.scope, id);
-  const { items, total } = await getImportErrors(ctx.db, row, query.page, query.pageSize);
+  const { items, total } = await getImportErrors(ctx.db, row, query.page, query.pageSize, query.kind);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -502,21 +521,25 @@ const errorReportColumns: { header: string; key: keyof ImportRowError; width: nu
   { header: 'Mã lỗi', key: 'code', width: 28 },
 ];
 
-/** The error report as a workbook the official can sort and filter next to the file. */
+/** The error report as a workbook the official can sort and filter next to the file; warnings on a second sheet. */
 export async function importErrorReport(ctx: Operator, id: string): Promise<FileResult> {
   const row = await getImportJobRow(ctx.db, ctx.scope, id);
-  const errors = await getAllImportErrors(ctx.db, row);
+  const { errors, warnings } = await getAllImportErrors(ctx.db, row);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'treem';
-  const sheet = workbook.addWorksheet('Báo cáo lỗi', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = errorReportColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const error of errors) sheet.addRow(error);
-  if (row.error_count > errors.length) {
-    sheet.addRow({
-      message: `… và ${row.error_count - errors.length} lỗi khác (báo cáo chỉ giữ ${errors.length} lỗi đầu tiên).`,
-    });
-  }
+  const addSheet = (name: string, items: ImportRowError[], count: number, noun: string) => {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = errorReportColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    for (const item of items) sheet.addRow(item);
+    if (count > items.length) {
+      sheet.addRow({
+        message: `… và ${count - items.length} ${noun} khác (báo cáo chỉ giữ ${items.length} ${noun} đầu tiên).`,
+      });
+    }
+  };
+  addSheet('Báo cáo lỗi', errors, row.error_count, 'lỗi');
+  if (row.warning_count > 0) addSheet('Cảnh báo', warnings, row.warning_count, 'cảnh báo');
   const body = new Uint8Array(await workbook.xlsx.writeBuffer());
   const base = row.file_name.replace(/\.[^.]+$/, '');
   return { fileName: `Báo cáo lỗi - ${base}.xlsx`, contentType: XLSX_TYPE, body };

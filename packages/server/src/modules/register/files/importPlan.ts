@@ -1,4 +1,11 @@
-import { foldVietnamese, newId, type PlainDate, type RelationshipToHead, type SexCode } from '@treem/shared';
+import {
+  foldVietnamese,
+  formatPlainDateVi,
+  newId,
+  type PlainDate,
+  type RelationshipToHead,
+  type SexCode,
+} from '@treem/shared';
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/transaction.ts';
 import type { CopySession } from './copySession.ts';
@@ -330,6 +337,60 @@ export async function planImport(
     }
   }
   return plan;
+}
+
+/**
+ * Warnings, never errors: the rows that would create a child who looks like one already in the register — the same
+ * folded name and date of birth in the same commune (rule 2 of duplicates.ts), merged records left out. Rows matched
+ * to a record (by import key or as a member of their household) create nothing and are not warned about. One
+ * set-based query for the whole file: the distinct (name, date of birth) pairs of the created children, unnested
+ * and joined to `person`.
+ */
+export async function findPossibleDuplicates(
+  db: Executor,
+  context: PlanContext,
+  plan: ImportPlan,
+  warnings: ErrorCollector,
+): Promise<void> {
+  const created = plan.persons.flatMap((p) => (p.row ? [p.row] : []));
+  if (created.length === 0) return;
+  const pairKey = (nameSearch: string, birthDate: string) => `${nameSearch}|${birthDate}`;
+  const pairs = new Map<string, { nameSearch: string; birthDate: string }>();
+  for (const row of created)
+    pairs.set(pairKey(row.nameSearch, row.birthDate), {
+      nameSearch: row.nameSearch,
+      birthDate: row.birthDate,
+    });
+  const list = [...pairs.values()];
+  const { rows } = await sql<{ name_search: string; birth_date: string; full_name: string; village: string }>`
+    select p.name_search, p.birth_date::text as birth_date, p.full_name, v.full_name as village
+    from unnest(${list.map((p) => p.nameSearch)}::text[], ${list.map((p) => p.birthDate)}::date[])
+           as f(name_search, birth_date)
+    join person p on p.province_code = ${context.provinceCode} and p.birth_date = f.birth_date
+                 and p.name_search = f.name_search
+    join org_unit v on v.id = p.village_id
+    where p.org_path <@ ${context.communePath}::ltree and p.status <> 'merged'
+    order by p.full_name, p.id`.execute(db);
+  if (rows.length === 0) return;
+  const existing = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = pairKey(r.name_search, r.birth_date);
+    existing.set(key, [...(existing.get(key) ?? []), r]);
+  }
+  const column = context.mapping.fullName ?? headerOf('fullName');
+  for (const row of [...created].sort((a, b) => a.row - b.row)) {
+    const found = existing.get(pairKey(row.nameSearch, row.birthDate));
+    if (!found) continue;
+    const first = found[0]!;
+    const more = found.length > 1 ? ` (và ${found.length - 1} trẻ khác)` : '';
+    warnings.add({
+      row: row.row,
+      column,
+      code: 'possible_duplicate',
+      message: `Có thể trùng với trẻ đã có trong sổ: ${first.full_name}, sinh ngày ${formatPlainDateVi(first.birth_date)}, ${first.village}${more}. Dòng này vẫn được nhập thành một trẻ mới; nếu là cùng một trẻ, hãy bỏ dòng khỏi tệp hoặc gộp hồ sơ sau khi nhập.`,
+      value: row.fullName,
+    });
+  }
 }
 
 /** The folded names of the adults a household's rows mention. */
