@@ -92,10 +92,11 @@ describe('POST /api/register/imports/:id/run', () => {
       await expect(startImport(operator, id)).rejects.toMatchObject({ code: 'IMPORT_BUSY' });
     };
     if (testTarget() === 'postgres') {
-      // The dry run would finish in milliseconds; hold it at its first read of the register until the checks are done.
+      // The dry run would finish in milliseconds; hold it at its first read of the register until the checks are done
+      // (ACCESS EXCLUSIVE: the only lock mode that also blocks plain reads).
       await t.db.connection().execute(async (connection) => {
         await sql`begin`.execute(connection);
-        await sql`lock table household in exclusive mode`.execute(connection);
+        await sql`lock table household in access exclusive mode`.execute(connection);
         try {
           await check();
         } finally {
