@@ -857,6 +857,9 @@ export type FileResult = z.infer<typeof FileResult>;
 /** Raw uploaded bytes (the request's Content-Type is application/octet-stream, text/csv or the XLSX type). */
 export const BinaryBody = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.length > 0);
 
+/** The most rows one export may hold (the messages of EXPORT_TOO_LARGE quote it). */
+export const EXPORT_ROW_LIMIT = 200_000;
+
 export const ExportQuery = PersonListQuery.omit({ page: true, pageSize: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
 });

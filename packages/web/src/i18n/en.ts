@@ -947,6 +947,8 @@ export const en: Messages = {
     IMPORT_NOT_VALIDATED: 'The file must be checked (dry run) before it is imported.',
     IMPORT_HAS_ERRORS: 'The file still has errors. Fix the errors in the report, then upload the file again.',
     IMPORT_BUSY: 'This import is being processed. Please wait a moment.',
+    EXPORT_TOO_LARGE:
+      'Too many records to export at once (at most 200,000). Narrow the filter: one commune, or an age group.',
     RATE_LIMITED: 'Too many attempts. Please try again in a few minutes.',
     NOT_READY: 'The system is starting. Please try again in a few minutes.',
     INTERNAL_ERROR: 'The system ran into a problem. Please try again later or contact your administrator.',

@@ -3,6 +3,8 @@ import { format, formatDate, formatInstant, formatNumber } from './format.ts';
 import { errorText } from './errorText.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { vi } from './vi.ts';
+import { en } from './en.ts';
+import { EXPORT_ROW_LIMIT } from '@treem/shared';
 
 describe('format', () => {
   test('fills named placeholders and leaves unknown ones visible', () => {
@@ -39,6 +41,11 @@ describe('errorText', () => {
     expect(errorText(error, vi)).toBe(
       `${vi.errors.ACCOUNT_LOCKED} Có thể đăng nhập lại sau 01/03/2025 10:05.`,
     );
+  });
+
+  test('EXPORT_TOO_LARGE quotes the export limit the server applies', () => {
+    expect(vi.errors.EXPORT_TOO_LARGE).toContain(formatNumber(EXPORT_ROW_LIMIT, 'vi'));
+    expect(en.errors.EXPORT_TOO_LARGE).toContain(formatNumber(EXPORT_ROW_LIMIT, 'en'));
   });
 
   test('never shows the text of an unexpected exception', () => {

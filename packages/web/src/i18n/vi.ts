@@ -89,6 +89,8 @@ const errors = {
   IMPORT_NOT_VALIDATED: 'Cần kiểm tra thử tệp trước khi nhập vào sổ.',
   IMPORT_HAS_ERRORS: 'Tệp còn lỗi. Vui lòng sửa các lỗi trong báo cáo, rồi tải tệp lên lại.',
   IMPORT_BUSY: 'Lượt nhập này đang được xử lý. Vui lòng chờ trong giây lát.',
+  EXPORT_TOO_LARGE:
+    'Có quá nhiều bản ghi để xuất một lần (tối đa 200.000). Hãy thu hẹp bộ lọc: một xã, hoặc một nhóm tuổi.',
   RATE_LIMITED: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
   NOT_READY: 'Hệ thống đang khởi động. Vui lòng thử lại sau ít phút.',
   INTERNAL_ERROR: 'Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',

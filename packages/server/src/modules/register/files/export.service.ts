@@ -8,6 +8,7 @@ import {
   type FileResult,
   type ImportField,
   type PlainDate,
+  EXPORT_ROW_LIMIT,
 } from '@treem/shared';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -32,7 +33,7 @@ import { TEMPLATE_SHEET } from './importFile.ts';
 import { XLSX_TYPE } from './template.ts';
 
 /** Most rows one export may hold: a province's register is exported commune by commune. */
-export const EXPORT_ROW_LIMIT = 200_000;
+export { EXPORT_ROW_LIMIT };
 
 const BATCH = 5_000;
 
@@ -60,13 +61,7 @@ export async function exportPersons(
     .limit(rowLimit + 1)
     .execute();
   if (ordered.length > rowLimit) {
-    throw new AppError('VALIDATION_FAILED', { limit: rowLimit }, [
-      {
-        path: 'query',
-        code: 'export_too_large',
-        message: `more than ${rowLimit} rows match; narrow the filter (one commune, or an age range)`,
-      },
-    ]);
+    throw new AppError('EXPORT_TOO_LARGE', { limit: rowLimit });
   }
   const ids = ordered.map((r) => r.id);
   const writer = format === 'csv' ? csvWriter() : xlsxWriter();
