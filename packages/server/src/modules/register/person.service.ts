@@ -300,15 +300,7 @@ export async function movePerson(ctx: Operator, id: string, input: PersonMove): 
     }
     if (target.provinceCode !== person.province_code)
       throw new AppError('MOVE_NOT_ALLOWED', { reason: 'other_province' });
-    if (input.moveDate < person.birth_date || input.moveDate > todayInVietnam()) {
-      throw new AppError('VALIDATION_FAILED', undefined, [
-        {
-          path: 'body.moveDate',
-          code: 'out_of_range',
-          message: 'the move date is before birth or in the future',
-        },
-      ]);
-    }
+    assertMoveDate(person, input.moveDate);
     await trx
       .insertInto('person_move')
       .values({
@@ -348,6 +340,19 @@ export async function movePerson(ctx: Operator, id: string, input: PersonMove): 
   });
 }
 
+/** A move happens between the person's birth and today. */
+function assertMoveDate(person: PersonRow, moveDate: PlainDate) {
+  if (moveDate < person.birth_date || moveDate > todayInVietnam()) {
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      {
+        path: 'body.moveDate',
+        code: 'out_of_range',
+        message: 'the move date is before birth or in the future',
+      },
+    ]);
+  }
+}
+
 async function clearHead(trx: Executor, provinceCode: string, householdId: string, personId: string) {
   await trx
     .updateTable('household')
@@ -375,15 +380,7 @@ async function endOpenAssignments(trx: Executor, person: PersonRow, day: PlainDa
 export async function moveOutPerson(ctx: Operator, id: string, input: PersonMoveOut): Promise<PersonDetail> {
   return inTransaction(ctx.db, async (trx) => {
     const person = await activePerson(trx, ctx, id);
-    if (input.moveDate < person.birth_date || input.moveDate > todayInVietnam()) {
-      throw new AppError('VALIDATION_FAILED', undefined, [
-        {
-          path: 'body.moveDate',
-          code: 'out_of_range',
-          message: 'the move date is before birth or in the future',
-        },
-      ]);
-    }
+    assertMoveDate(person, input.moveDate);
     await trx
       .insertInto('person_move')
       .values({

@@ -418,6 +418,25 @@ describe('changes to a record', () => {
     expect((await worker.get('/api/register/persons?flag=parents_away')).body.items[0].id).toBe(personId);
   });
 
+  test('a move dated before birth or in the future is refused and changes nothing', async () => {
+    const before = await tableCounts(t.db);
+    for (const moveDate of ['2015-01-01', addYears(todayInVietnam(), 1)]) {
+      const response = await worker.post(`/api/register/persons/${personId}/move`, {
+        toVillageId: secondVillage.id,
+        moveDate,
+        reason: 'Thử',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.error.issues[0]).toMatchObject({ path: 'body.moveDate', code: 'out_of_range' });
+    }
+    const out = await worker.post(`/api/register/persons/${personId}/move-out`, {
+      moveDate: addYears(todayInVietnam(), 1),
+      destination: 'Bình Dương',
+    });
+    expect(out.status).toBe(400);
+    expect(await tableCounts(t.db)).toEqual(before);
+  });
+
   test('a move to another village of the commune follows the child, with its history', async () => {
     const moved = await worker.post(`/api/register/persons/${personId}/move`, {
       toVillageId: secondVillage.id,
