@@ -166,6 +166,21 @@ function parseQuotedRecord(
 }
 
 /** One CSV field: quoted when it holds the delimiter, a quote or a line break. */
+/**
+ * A spreadsheet reads a CSV cell that starts with = + - @ (or a tab or carriage return) as a formula, which a hostile
+ * entry could use to run one on the official's machine. The export writes such a cell behind an apostrophe, the
+ * spreadsheet convention for "this is text", and the import takes the apostrophe off again.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(value: string): string {
+  return formulaStart.test(value) ? `'${value}` : value;
+}
+
+export function restoreFormulaText(value: string): string {
+  return value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 export function csvField(value: string, delimiter = ','): string {
   if (value.includes('"') || value.includes(delimiter) || value.includes('\n') || value.includes('\r')) {
     return `"${value.replace(/"/g, '""')}"`;

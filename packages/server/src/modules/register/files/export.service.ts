@@ -18,7 +18,7 @@ import type { Operator } from '../../../http/context.ts';
 import { lowestCommonPath } from '../../access/scope.ts';
 import { personListQuery } from '../person.repo.ts';
 import { resolveScopeUnitPath } from '../registerScope.ts';
-import { csvField } from './csv.ts';
+import { csvField, neutraliseFormula } from './csv.ts';
 import {
   disabilityLevelVocabulary,
   disabilityTypeVocabulary,
@@ -178,7 +178,7 @@ function csvWriter(): RowWriter {
   const parts: string[] = ['\uFEFF', importColumns.map((c) => csvField(c.header)).join(','), '\r\n'];
   return {
     add(values) {
-      parts.push(values.map((v) => csvField(v)).join(','), '\r\n');
+      parts.push(values.map((v) => csvField(neutraliseFormula(v))).join(','), '\r\n');
     },
     async finish() {
       return new Uint8Array(Buffer.from(parts.join(''), 'utf8'));

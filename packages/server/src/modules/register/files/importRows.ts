@@ -28,6 +28,7 @@ import {
   yesNoVocabulary,
   type Vocabulary,
 } from './importColumns.ts';
+import { restoreFormulaText } from './csv.ts';
 import { cellText, type Cell, type ImportSheet } from './importFile.ts';
 import type { ImportMapping } from './importMapping.ts';
 
@@ -251,7 +252,7 @@ class RowReader {
     const value = cells[at];
     if (value === undefined || value === null) return null;
     if (typeof value === 'string') {
-      const trimmed = value.trim();
+      const trimmed = restoreFormulaText(value.trim());
       return trimmed === '' ? null : trimmed;
     }
     return value;

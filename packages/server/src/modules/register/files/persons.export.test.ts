@@ -12,7 +12,7 @@ import {
   type SeedUser,
 } from '../../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../../testing/testApp.ts';
-import { csvRecords } from './csv.ts';
+import { csvRecords, neutraliseFormula, restoreFormulaText } from './csv.ts';
 import { exportPersons } from './export.service.ts';
 import { headerOf } from './importColumns.ts';
 import { csvFile, registerCounts, registerRows, runJob, uploadAndValidate } from './testing/importFiles.ts';
@@ -92,6 +92,28 @@ describe('GET /api/register/persons/export', () => {
     expect(records.length - 1).toBe(expected);
     for (const record of records.slice(1))
       expect(record[importFields.indexOf('fullName')]).toContain('Thị Hằng');
+  });
+
+  test('CSV: a cell that a spreadsheet would run as a formula is written as text, and read back as it was', async () => {
+    const target = children[0]!.fullName!;
+    await sql`update person set notes = '=HYPERLINK("http://x";"y")' where full_name = ${target}`.execute(
+      t.db,
+    );
+    try {
+      const response = await download(
+        `/api/register/persons/export?format=csv&search=${encodeURIComponent(target)}`,
+      );
+      const records = [...csvRecords(response.raw.rawPayload)];
+      expect(records[1]![importFields.indexOf('notes')]).toBe(`'=HYPERLINK("http://x";"y")`);
+      expect(restoreFormulaText(records[1]![importFields.indexOf('notes')]!)).toBe(
+        '=HYPERLINK("http://x";"y")',
+      );
+      expect(restoreFormulaText("'không phải công thức")).toBe("'không phải công thức");
+      expect(neutraliseFormula('+84 912 345 678')).toBe("'+84 912 345 678");
+      expect(neutraliseFormula('Nguyễn Thị Hằng')).toBe('Nguyễn Thị Hằng');
+    } finally {
+      await sql`update person set notes = null where full_name = ${target}`.execute(t.db);
+    }
   });
 
   test('an exported file imports back without adding anyone, as XLSX and as CSV, adults included', async () => {
