@@ -30,6 +30,18 @@ export type PersonFilter = Omit<PersonListQuery, 'page' | 'pageSize'>;
 const openOn = (alias: string, day: PlainDate) =>
   sql<boolean>`(${sql.ref(`${alias}.valid_from`)} <= ${day} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} >= ${day}))`;
 
+/** The person `p` has an open assignment in `table` with this code (`any`: with any code) on `day`. */
+function hasOpen(
+  table: 'circumstance_assignment' | 'at_risk_flag',
+  column: 'group_code' | 'flag_code',
+  code: string,
+  day: PlainDate,
+) {
+  return sql<boolean>`exists (select 1 from ${sql.table(table)} a
+    where a.province_code = p.province_code and a.person_id = p.id and ${openOn('a', day)}
+    ${code === 'any' ? sql`` : sql`and ${sql.ref(`a.${column}`)} = ${code}`})`;
+}
+
 /**
  * The persons matching the list screen's filters, in scope, as a `person as p` select without joins (what the
  * count runs on).
@@ -72,33 +84,9 @@ export async function personFilterQuery(
   if (filter.kind === 'adult') query = query.where('p.birth_date', '<=', childSince);
   if (!filter.includeInactive) query = query.where('p.status', '=', 'active');
   if (filter.circumstance) {
-    const group = filter.circumstance;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('circumstance_assignment as ca')
-          .select(sql`1`.as('one'))
-          .whereRef('ca.province_code', '=', 'p.province_code')
-          .whereRef('ca.person_id', '=', 'p.id')
-          .where(openOn('ca', today))
-          .$if(group !== 'any', (q) => q.where('ca.group_code', '=', group)),
-      ),
-    );
+    query = query.where(hasOpen('circumstance_assignment', 'group_code', filter.circumstance, today));
   }
-  if (filter.flag) {
-    const flag = filter.flag;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('at_risk_flag as f')
-          .select(sql`1`.as('one'))
-          .whereRef('f.province_code', '=', 'p.province_code')
-          .whereRef('f.person_id', '=', 'p.id')
-          .where(openOn('f', today))
-          .$if(flag !== 'any', (q) => q.where('f.flag_code', '=', flag)),
-      ),
-    );
-  }
+  if (filter.flag) query = query.where(hasOpen('at_risk_flag', 'flag_code', filter.flag, today));
   return query;
 }
 

@@ -377,6 +377,30 @@ async function endOpenAssignments(trx: Executor, person: PersonRow, day: PlainDa
   }
 }
 
+/**
+ * What a death and a move out of the province share once the status is set: the open assignments end that day,
+ * the person is no longer head of household, the change is audited.
+ */
+async function leaveRegister(
+  trx: Transaction<DB>,
+  ctx: Operator,
+  person: PersonRow,
+  day: PlainDate,
+  endReason: string,
+  audit: { action: 'register.person_moved_out' | 'register.person_died'; after: Record<string, unknown> },
+): Promise<PersonDetail> {
+  await endOpenAssignments(trx, person, day, endReason);
+  if (person.household_id) await clearHead(trx, person.province_code, person.household_id, person.id);
+  await writeAudit(trx, ctx.actor, {
+    action: audit.action,
+    entityType: 'person',
+    entityId: person.id,
+    orgPath: person.org_path,
+    after: audit.after,
+  });
+  return getPersonDetail(trx, ctx.scope, person.id);
+}
+
 export async function moveOutPerson(ctx: Operator, id: string, input: PersonMoveOut): Promise<PersonDetail> {
   return inTransaction(ctx.db, async (trx) => {
     const person = await activePerson(trx, ctx, id);
@@ -402,16 +426,10 @@ export async function moveOutPerson(ctx: Operator, id: string, input: PersonMove
       .where('province_code', '=', person.province_code)
       .where('id', '=', id)
       .execute();
-    await endOpenAssignments(trx, person, input.moveDate, 'Chuyển đi khỏi tỉnh');
-    if (person.household_id) await clearHead(trx, person.province_code, person.household_id, id);
-    await writeAudit(trx, ctx.actor, {
+    return leaveRegister(trx, ctx, person, input.moveDate, 'Chuyển đi khỏi tỉnh', {
       action: 'register.person_moved_out',
-      entityType: 'person',
-      entityId: id,
-      orgPath: person.org_path,
       after: { moveDate: input.moveDate, destination: input.destination },
     });
-    return getPersonDetail(trx, ctx.scope, id);
   });
 }
 
@@ -437,16 +455,10 @@ export async function recordDeath(ctx: Operator, id: string, input: PersonDeath)
       .where('province_code', '=', person.province_code)
       .where('id', '=', id)
       .execute();
-    await endOpenAssignments(trx, person, input.deathDate, 'Đã mất');
-    if (person.household_id) await clearHead(trx, person.province_code, person.household_id, id);
-    await writeAudit(trx, ctx.actor, {
+    return leaveRegister(trx, ctx, person, input.deathDate, 'Đã mất', {
       action: 'register.person_died',
-      entityType: 'person',
-      entityId: id,
-      orgPath: person.org_path,
       after: { deathDate: input.deathDate, cause: input.cause },
     });
-    return getPersonDetail(trx, ctx.scope, id);
   });
 }
 
