@@ -47,6 +47,13 @@ async function openPostgres(url: string): Promise<Database> {
   // JIT compilation costs tens of milliseconds per query and pays off only for long analytic scans; treem's queries
   // are short and indexed (measured: ~70 ms added to a province-wide register search).
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes, options: '-c jit=off' });
+  // An idle connection the server closed (a restart, an administrator's pg_terminate_backend) is dropped by the
+  // pool, which opens a new one when needed. Without a listener Node would treat the event as fatal and stop.
+  pool.on('error', (error) => {
+    process.stderr.write(
+      `treem: an idle database connection was closed (${error.message}); it will be reopened\n`,
+    );
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   const parsed = new URL(url);

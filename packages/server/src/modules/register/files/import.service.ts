@@ -86,12 +86,17 @@ function reserve(id: string): void {
   reserved.add(id);
 }
 
-function present(row: ImportJobRow): ImportJob {
+/**
+ * The job as the API shows it. `busyAtRead` lists the jobs that were working here when the row was read: one that
+ * finished while the read was on its way still shows its busy status (the next poll sees the final one), and is
+ * not mistaken for a job cut off by a restart.
+ */
+function present(row: ImportJobRow, busyAtRead: ReadonlySet<string>): ImportJob {
   const job = toImportJob(row);
   const progress = live.get(row.id);
   if (progress)
     return { ...job, processedRows: progress.processed, totalRows: progress.total || job.totalRows };
-  if (busyStatuses.has(row.status) && !isRunning(row.id)) {
+  if (busyStatuses.has(row.status) && !isRunning(row.id) && !busyAtRead.has(row.id)) {
     return {
       ...job,
       status: 'failed',
@@ -140,13 +145,23 @@ export async function uploadImport(
   return getImport(ctx, id);
 }
 
+/** The ids of the jobs working in this process now. */
+const busyNow = (): ReadonlySet<string> => new Set([...running.keys(), ...reserved]);
+
 export async function getImport(ctx: Operator, id: string): Promise<ImportJob> {
-  return present(await getImportJobRow(ctx.db, ctx.scope, id));
+  const busy = busyNow();
+  return present(await getImportJobRow(ctx.db, ctx.scope, id), busy);
 }
 
 export async function listImports(ctx: Operator, query: { page: number; pageSize: number }) {
+  const busy = busyNow();
   const { rows, total } = await listImportJobRows(ctx.db, ctx.scope, query.page, query.pageSize);
-  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((row) => present(row, busy)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** A new mapping makes the last dry run meaningless: the job goes back to `uploaded`. */
@@ -270,7 +285,8 @@ export async function importRegisterFile(
 async function prepareRun(ctx: Operator, id: string): Promise<ImportJobRow> {
   const row = await getImportJobRow(ctx.db, ctx.scope, id);
   if (isRunning(id)) throw new AppError('IMPORT_BUSY');
-  if (row.status !== 'validated') throw new AppError('IMPORT_NOT_VALIDATED', { status: present(row).status });
+  if (row.status !== 'validated')
+    throw new AppError('IMPORT_NOT_VALIDATED', { status: present(row, new Set()).status });
   if (row.error_count > 0) throw new AppError('IMPORT_HAS_ERRORS', { errorCount: row.error_count });
   reserve(id);
   try {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { TestClient } from '../../../testing/client.ts';
 import {
   seedCommune,
@@ -12,7 +12,8 @@ import {
 import { seedHousehold, seedPerson } from '../../../testing/registerFactories.ts';
 import { testTarget } from '../../../testing/testDatabase.ts';
 import { createTestApp, type TestApp } from '../../../testing/testApp.ts';
-import { settleImportJobs, startImport, startValidation } from './import.service.ts';
+import type * as ImportRepo from './import.repo.ts';
+import { getImport, settleImportJobs, startImport, startValidation } from './import.service.ts';
 import {
   csvFile,
   personalIdFor,
@@ -25,6 +26,24 @@ import {
   waitForJob,
   type FileRow,
 } from './testing/importFiles.ts';
+
+/** When set, a job's row read by the service reaches it only after every background job has ended. */
+let holdReadsUntilJobsSettle = false;
+let readHeld: string | undefined;
+vi.mock('./import.repo.ts', async (original) => {
+  const repo = await original<typeof ImportRepo>();
+  return {
+    ...repo,
+    getImportJobRow: async (...args: Parameters<typeof repo.getImportJobRow>) => {
+      const row = await repo.getImportJobRow(...args);
+      if (holdReadsUntilJobsSettle) {
+        readHeld = row.status;
+        await settleImportJobs();
+      }
+      return row;
+    },
+  };
+});
 
 let t: TestApp;
 let client: TestClient;
@@ -297,5 +316,44 @@ describe('POST /api/register/imports/:id/run', () => {
     const second = await uploadAndValidate(t.app, client, commune.id, 'f2.csv', csvFile(moved));
     const errors = await client.get(`/api/register/imports/${second.id}/errors`);
     expect(errors.body.items.map((e: any) => e.code)).toContain('household_village_mismatch');
+  });
+});
+
+describe('GET /api/register/imports/:id while a job ends', () => {
+  const operator = () => ({
+    db: t.db,
+    scope: { userId: worker.id, role: 'commune_worker' as const, sector: null, paths: [commune.path] },
+    actor: { userId: worker.id, username: worker.username, requestId: null, ip: null },
+    userId: worker.id,
+  });
+
+  test('a dry run that finishes while its job is being read is not reported as cut off', async () => {
+    const rows = prefixed(registerRows(200, ['Nam Sơn'], { serialBase: 700_000 }), 'R');
+    const uploaded = await upload(t.app, client, commune.id, 'doc-giua-chung.csv', csvFile(rows));
+    const id = uploaded.body.id as string;
+    await startValidation(operator(), id);
+    // This read's row is held until the dry run has ended: the row still says "validating".
+    holdReadsUntilJobsSettle = true;
+    let seen;
+    try {
+      seen = await getImport(operator(), id);
+    } finally {
+      holdReadsUntilJobsSettle = false;
+    }
+    expect(readHeld).toBe('validating');
+    expect(seen.status).not.toBe('failed');
+    expect(seen.failure).toBeNull();
+    expect((await waitForJob(client, id)).status).toBe('validated');
+  });
+
+  test('a job left busy by a restart is shown as failed, to be run again', async () => {
+    const rows = prefixed(registerRows(2, ['Nam Sơn'], { serialBase: 710_000 }), 'S');
+    const uploaded = await upload(t.app, client, commune.id, 'khoi-dong-lai.csv', csvFile(rows));
+    const id = uploaded.body.id as string;
+    // What a process that stopped mid-run leaves behind: the status, and no work for it anywhere.
+    await sql`update register_import set status = 'importing' where id = ${id}`.execute(t.db);
+    const job = (await client.get(`/api/register/imports/${id}`)).body;
+    expect(job.status).toBe('failed');
+    expect(job.failure).toMatch(/khởi động lại/);
   });
 });
