@@ -59,7 +59,13 @@ export async function personFilterQuery(
     .where('p.status', '<>', 'merged');
 
   if (unitPath) query = query.where(sql<boolean>`p.org_path <@ ${unitPath}::ltree`);
-  if (filter.householdId) query = query.where('p.household_id', '=', filter.householdId);
+  // With the household's province the (province_code, household_id) index answers; without it the planner walks
+  // the scope's rows (measured: ~10 ms in a commune of 16,000 children, against 0.1 ms).
+  if (filter.householdId) {
+    query = query.where(
+      sql<boolean>`(p.province_code, p.household_id) in (select h.province_code, h.id from household h where h.id = ${filter.householdId})`,
+    );
+  }
   if (filter.search) {
     const folded = foldVietnamese(filter.search);
     if (folded) query = query.where('p.name_search', 'like', `%${escapeLike(folded)}%`);
@@ -206,10 +212,24 @@ type ListBaseRow = {
   village_name: string;
 };
 
-/** `(province_code, id) in (…)` for a list of row keys: the primary key answers it. */
+/**
+ * `(province_code, id) in (…)` for a list of row keys, written as `province_code = … and id = any(…)` per province
+ * (nearly always one): the key indexes answer it, and PostgreSQL plans it in a tenth of the time of a join with
+ * `unnest` of the keys (measured: 0.12 ms against 1.9 ms for the household-head look-up of a page).
+ */
 function keyedBy(alias: string, column: string, keys: readonly { province_code: string; id: string }[]) {
-  return sql<boolean>`(${sql.ref(`${alias}.province_code`)}, ${sql.ref(`${alias}.${column}`)}) in (
-    select * from unnest(${keys.map((k) => k.province_code)}::text[], ${keys.map((k) => k.id)}::uuid[]))`;
+  const byProvince = new Map<string, string[]>();
+  for (const key of keys) {
+    const ids = byProvince.get(key.province_code);
+    if (ids) ids.push(key.id);
+    else byProvince.set(key.province_code, [key.id]);
+  }
+  const parts = [...byProvince].map(
+    ([code, ids]) =>
+      sql<boolean>`(${sql.ref(`${alias}.province_code`)} = ${code} and ${sql.ref(`${alias}.${column}`)} = any(${ids}::uuid[]))`,
+  );
+  if (parts.length === 0) return sql<boolean>`false`;
+  return parts.length === 1 ? parts[0]! : sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
 /**
