@@ -310,29 +310,51 @@ async function completeListItems(
  */
 export const COUNT_CAP = 5_000;
 
+/** The sort keys of the list, as expressions on `person as p` (the village's name by a key look-up). */
+const sortKeys = {
+  name: [sql`p.name_search`, sql`p.birth_date`],
+  birthDate: [sql`p.birth_date`, sql`p.name_search`],
+  village: [sql`(select v.name from org_unit v where v.id = p.village_id)`, sql`p.name_search`],
+  createdAt: [sql`p.created_at`, sql`p.name_search`],
+} as const;
+
 /**
- * A page of the person list in two steps, so a search costs little whether it matches ten records or a million:
- * 1. the probe fetches the keys of at most COUNT_CAP + 1 matching records, in no order (a rare name comes
- *    straight from the trigram index; a common one fills the probe after a few pages of the table);
- * 2. when it found them all, the page is sorted among those keys only (primary-key look-ups) and the total is
- *    exact; when there are more, the page is read in sort order from the name/birth-date indexes, which reach the
- *    first matches at once, and the total says "more than COUNT_CAP".
+ * A page of the person list, so a search costs little whether it matches ten records or a million:
+ * 1. one statement takes at most COUNT_CAP + 1 matching records with their sort keys, in no order (a rare name
+ *    comes straight from the trigram index; a common one fills it after a few pages of the table), counts them and
+ *    sorts them for the page's keys;
+ * 2. when it found them all, the page's rows are read by key and the total is exact; when there are more, the
+ *    page is read in sort order from the name/birth-date indexes, which reach the first matches at once, and the
+ *    total says "more than COUNT_CAP".
  */
 export async function listPersons(db: Executor, scope: Scope, query: PersonListQuery) {
   const today = todayInVietnam();
   const filtered = await personFilterQuery(db, scope, query, today);
-  const probe = await filtered
-    .select(['p.province_code', 'p.id'])
-    .limit(COUNT_CAP + 1)
-    .execute();
-  // Sorting among up to COUNT_CAP keys is cheap; beyond, the matches are dense enough that reading in index
-  // order finds a page's worth at once (a common syllable, or a whole commune without a search).
-  const capped = probe.length > COUNT_CAP;
-  if (probe.length === 0) {
-    return { items: [], total: 0, totalCapped: false, page: query.page, pageSize: query.pageSize };
-  }
-  const source = capped ? filtered : db.selectFrom('person as p').where(keyedBy('p', 'id', probe));
   const [first, second] = sortColumns[query.sort];
+  const [firstKey, secondKey] = sortKeys[query.sort];
+  const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
+  const offset = (query.page - 1) * query.pageSize;
+  const matches = filtered
+    .select(['p.province_code', 'p.id', sql`${firstKey}`.as('s1'), sql`${secondKey}`.as('s2')])
+    .limit(COUNT_CAP + 1);
+  const probe = await sql<{ n: number; province_code: string | null; id: string | null }>`
+    with m as materialized (${matches})
+    select c.n, k.province_code, k.id
+    from (select count(*)::int as n from m) c
+    left join lateral (
+      select m.province_code, m.id from m
+      order by m.s1 ${direction}, m.s2 ${direction}, m.id ${direction}
+      limit ${query.pageSize} offset ${offset}
+    ) k on true`.execute(db);
+  const found = probe.rows[0]?.n ?? 0;
+  // Beyond COUNT_CAP the matches are dense enough that reading in index order finds a page's worth at once (a
+  // common syllable, or a whole commune without a search).
+  const capped = found > COUNT_CAP;
+  const pageKeys = probe.rows.flatMap((r) => (r.id ? [{ province_code: r.province_code!, id: r.id }] : []));
+  if (!capped && pageKeys.length === 0) {
+    return { items: [], total: found, totalCapped: false, page: query.page, pageSize: query.pageSize };
+  }
+  const source = capped ? filtered : db.selectFrom('person as p').where(keyedBy('p', 'id', pageKeys));
   const rows = await source
     .innerJoin('org_unit as v', 'v.id', 'p.village_id')
     .select(listColumns)
@@ -340,11 +362,11 @@ export async function listPersons(db: Executor, scope: Scope, query: PersonListQ
     .orderBy(second, query.order)
     .orderBy('p.id', query.order)
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .offset(capped ? offset : 0)
     .execute();
   return {
     items: await completeListItems(db, rows, today),
-    total: Math.min(probe.length, COUNT_CAP),
+    total: Math.min(found, COUNT_CAP),
     totalCapped: capped,
     page: query.page,
     pageSize: query.pageSize,

@@ -70,3 +70,31 @@ test('the total stops counting at COUNT_CAP and says so; the capped page is stil
   const few = await worker.get('/api/register/persons?search=dong duc 1003');
   expect(few.body).toMatchObject({ total: 1, totalCapped: false });
 });
+
+test('below the cap, pages follow the sort across the whole result; a page past the end is empty with the total', async () => {
+  const all = await worker.get('/api/register/persons?search=thi&sort=birthDate&order=desc&pageSize=200');
+  expect(all.body.totalCapped).toBe(false);
+  const total = all.body.total as number;
+  expect(total).toBeGreaterThan(6);
+  const everyone = all.body.items.map((p: { id: string }) => p.id);
+  const paged: string[] = [];
+  for (let page = 1; page <= Math.ceil(total / 3); page++) {
+    const response = await worker.get(
+      `/api/register/persons?search=thi&sort=birthDate&order=desc&pageSize=3&page=${page}`,
+    );
+    expect(response.body.total).toBe(total);
+    paged.push(...response.body.items.map((p: { id: string }) => p.id));
+  }
+  expect(paged).toEqual(everyone);
+  const births = all.body.items.map((p: { birthDate: string }) => p.birthDate);
+  expect(births).toEqual([...births].sort().reverse());
+  const past = await worker.get(
+    `/api/register/persons?search=thi&pageSize=3&page=${Math.ceil(total / 3) + 1}`,
+  );
+  expect(past.status).toBe(200);
+  expect(past.body).toMatchObject({ items: [], total, totalCapped: false });
+  const none = await worker.get('/api/register/persons?search=khong co ai ten nay');
+  expect(none.body).toMatchObject({ items: [], total: 0, totalCapped: false });
+  const byVillage = await worker.get('/api/register/persons?search=thi&sort=village&pageSize=200');
+  expect(new Set(byVillage.body.items.map((p: { id: string }) => p.id))).toEqual(new Set(everyone));
+});
