@@ -27,7 +27,7 @@ interface DataTableProps<T> {
   emptyAction?: ReactNode;
   expandable?: TableProps<T>['expandable'];
   label?: string;
-  /** The server stopped counting at `total`: there are more rows than it says ("hơn 1.000"). */
+  /** The server stopped counting at `total`: there are more rows than it says ("hơn 5.000"). */
   totalCapped?: boolean;
   /** Server-side sorting: columns declare `sorter: true` and their `sortOrder`; a header click lands here. */
   onSortChange?: (columnKey: string | undefined, order: 'ascend' | 'descend' | null | undefined) => void;
