@@ -665,7 +665,7 @@ export const registerEndpoints = {
     summary: 'Search the register: name (tone-insensitive), personal ID, age, village, circumstance, flag',
     tag,
     query: PersonListQuery,
-    // `total` stops at 10,000; `totalCapped` says there are more (the screen shows "hơn 10.000").
+    // `total` stops at 5,000; `totalCapped` says there are more (the screen shows "hơn 5.000").
     response: paginated(PersonListItem).extend({ totalCapped: z.boolean() }),
   }),
   getPerson: endpoint({
