@@ -146,32 +146,6 @@ function openFlagCodes(today: PlainDate) {
     where f.province_code = p.province_code and f.person_id = p.id and ${openOn('f', today)})`;
 }
 
-export type PersonListRow = Awaited<
-  ReturnType<Awaited<ReturnType<typeof personListQuery>>['execute']>
->[number];
-
-export function toPersonListItem(row: PersonListRow, today = todayInVietnam()): PersonListItem {
-  return {
-    id: row.id,
-    fullName: row.full_name,
-    sex: row.sex,
-    birthDate: row.birth_date,
-    birthDatePrecision: row.birth_date_precision,
-    age: ageOn(row.birth_date, today),
-    personalId: row.personal_id,
-    ethnicityCode: row.ethnicity_code,
-    householdId: row.household_id,
-    householdHeadName: row.head_name,
-    relationshipToHead: row.relationship_to_head as PersonListItem['relationshipToHead'],
-    villageId: row.village_id,
-    villageName: row.village_name,
-    communeName: row.commune_name,
-    status: row.status,
-    circumstances: row.circumstances ?? [],
-    flagCodes: row.flag_codes ?? [],
-  };
-}
-
 const sortColumns = {
   name: ['p.name_search', 'p.birth_date'],
   birthDate: ['p.birth_date', 'p.name_search'],
