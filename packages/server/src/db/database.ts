@@ -8,6 +8,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PgliteSerialPool } from './pgliteAdapter.ts';
+import { prepareMarkedStatements } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -54,6 +55,7 @@ async function openPostgres(url: string): Promise<Database> {
       `treem: an idle database connection was closed (${error.message}); it will be reopened\n`,
     );
   });
+  prepareMarkedStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   const parsed = new URL(url);

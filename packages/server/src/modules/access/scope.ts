@@ -40,6 +40,18 @@ export function withinScope(column: string, scope: Pick<Scope, 'paths'>): RawBui
   return sql<boolean>`(${sql.join(terms, sql` or `)})`;
 }
 
+/**
+ * The same rule as `withinScope`, written so that no index can answer it: each row found by a narrower key (a
+ * household's members) is checked. With the index form the planner may intersect the key's few rows with the whole
+ * scope read from the GiST index (measured: 3 ms for a household of three in a commune of 30,000 persons, against
+ * 0.1 ms), because it underestimates how many rows a subtree holds.
+ */
+export function withinScopeChecked(column: string, scope: Pick<Scope, 'paths'>): RawBuilder<boolean> {
+  if (scope.paths.length === 0) return sql<boolean>`false`;
+  if (scope.paths.includes(COUNTRY_PATH)) return sql<boolean>`${sql.ref(column)} is not null`;
+  return sql<boolean>`${sql.ref(column)} <@ ${ltreeArrayLiteral(scope.paths)}::ltree[]`;
+}
+
 function ltreePath(path: string): string {
   if (!ltreeLabelPath.test(path)) throw new Error(`Not an ltree path: ${path}`);
   return path;

@@ -3,6 +3,7 @@ import { rolePermissions, type Role, type Sector } from '@treem/shared';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../db/transaction.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Session } from '../../http/context.ts';
 
@@ -93,6 +94,7 @@ export async function lookupSession(
       'u.mfa_enabled',
     ])
     .where('s.token_hash', '=', tokenHash)
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!row) return { state: 'none' };
   const now = Date.now();
@@ -119,6 +121,7 @@ export async function lookupSession(
     .select('o.path')
     .where('us.user_id', '=', row.id)
     .orderBy('o.path')
+    .modifyEnd(prepared)
     .execute();
   const role = row.role as Role;
   return {

@@ -279,6 +279,39 @@ describe('search and filters', () => {
     expect(byWorker.body.items.map((p: { villageId: string }) => p.villageId)).toEqual([secondVillage.id]);
   });
 
+  test('a household’s members: listed in scope, in name order with their village and commune; none out of scope', async () => {
+    const own = await seedHousehold(t.db, secondVillage, { bookNumber: '31' });
+    await seedPerson(t.db, own, { fullName: 'Phan Văn Bình', birthDate: '2017-02-02' });
+    await seedPerson(t.db, own, { fullName: 'Phan Thị An', birthDate: '2019-03-03' });
+    const members = await worker.get(`/api/register/persons?householdId=${own.id}&kind=all`);
+    expect(members.status).toBe(200);
+    expect(members.body.total).toBe(2);
+    expect(members.body.items).toMatchObject([
+      {
+        fullName: 'Phan Thị An',
+        householdId: own.id,
+        villageName: 'Đông Sơn',
+        communeName: `Xã ${commune.name}`,
+      },
+      { fullName: 'Phan Văn Bình', householdId: own.id, villageName: 'Đông Sơn' },
+    ]);
+    // The collaborator of another village of the same commune, the worker of another commune: no members.
+    expect(
+      (await collaborator.get(`/api/register/persons?householdId=${own.id}&kind=all`)).body,
+    ).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    const elsewhere = await seedHousehold(t.db, otherCommuneVillage, { bookNumber: '7' });
+    await seedPerson(t.db, elsewhere, { fullName: 'Lò Văn Sáng', birthDate: '2018-04-04' });
+    expect(
+      (await worker.get(`/api/register/persons?householdId=${elsewhere.id}&kind=all`)).body,
+    ).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+
   test('filters: age range, sex, missing ID, village, kind', async () => {
     const all = await worker.get(`/api/register/persons?orgUnitId=${village.id}&pageSize=200`);
     expect(all.status).toBe(200);
