@@ -86,7 +86,8 @@ export async function listHouseholds(db: Executor, scope: Scope, query: Househol
     const raw = escapeLike(query.search.trim());
     base = base.where((eb) =>
       eb.or([
-        eb('hp.name_search', 'like', `%${folded}%`),
+        // The head's name by the person search's rule: from the beginning of a word (`nameMatches`).
+        sql<boolean>`(' ' || hp.name_search) like ${`% ${folded}%`}`,
         eb('h.book_number', '=', query.search!.trim()),
         eb('h.address', 'ilike', `%${raw}%`),
       ]),

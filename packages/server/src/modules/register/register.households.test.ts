@@ -114,6 +114,10 @@ describe('households', () => {
   test('the list is scoped, filtered by poverty and searchable by the head’s name without tones', async () => {
     const byName = await worker.get('/api/register/households?search=lo van pao');
     expect(byName.body.items.map((h: { id: string }) => h.id)).toEqual([householdId]);
+    // The head's name is matched from the beginning of a word, as in the person search.
+    const byGivenName = await worker.get('/api/register/households?search=Pá');
+    expect(byGivenName.body.items.map((h: { id: string }) => h.id)).toEqual([householdId]);
+    expect((await worker.get('/api/register/households?search=ao')).body.total).toBe(0);
     const poor = await provinceOfficer.get('/api/register/households?povertyStatus=poor');
     expect(poor.body.items.map((h: { id: string }) => h.id)).toEqual([householdId]);
     const otherVillage = await worker.get(`/api/register/households?orgUnitId=${secondVillage.id}`);

@@ -1,7 +1,8 @@
 /**
  * The register's name search, stated as examples: a query as an official types it, a name as it stands in the
- * register, and whether the search must find it. The rule is "the folded query is contained in the folded name"
- * (see `foldVietnamese`). Checked twice: on the folding function alone, and through the API against the database.
+ * register, and whether the search must find it. The rule is "the folded query appears in the folded name, starting
+ * at the beginning of a word" (see `foldVietnamese` and `nameMatches`). Checked twice: on `nameMatches` alone, and
+ * through the API against the database.
  */
 // [query as typed, name in the register, should match]
 export const nameSearchExamples: readonly [query: string, name: string, found: boolean][] = [
@@ -47,4 +48,13 @@ export const nameSearchExamples: readonly [query: string, name: string, found: b
   ['ngo', 'Ngô Thị Nga', true],
   ['ngo thi', 'Nguyễn Thị Ngọc', false],
   ['Đinh Thị Thơ', 'Đinh Thị Thơ'.normalize('NFD'), true],
+  // A word is found from its beginning: what is being typed finds the name, a piece inside a word does not.
+  ['thi h', 'Nguyễn Thị Hằng', true],
+  ['nguy', 'Nguyễn Thị Hằng', true],
+  ['giang a pao', 'Giàng A Páo', true],
+  ['a pao', 'Giàng A Páo', true],
+  ['hang', 'Trần Văn Thắng', false],
+  ['an', 'Nguyễn Thị Lan', false],
+  ['guyen', 'Nguyễn Thị Hằng', false],
+  ['giang a', 'Giàng Văn Anh', false],
 ];
