@@ -14,6 +14,7 @@ import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 import { archiveAgedOut } from './merge.service.ts';
 
 let t: TestApp;
+let province: SeedUnit;
 let commune: SeedUnit;
 let village: SeedUnit;
 let secondVillage: SeedUnit;
@@ -38,7 +39,7 @@ const child = (overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await createTestApp();
-  const province = await seedProvince(t.db);
+  province = await seedProvince(t.db);
   commune = await seedCommune(t.db, province);
   otherCommune = await seedCommune(t.db, province);
   village = await seedVillage(t.db, commune, { name: 'Hòa Bình' });
@@ -277,6 +278,21 @@ describe('search and filters', () => {
     expect(byCollaborator.body.total).toBe(0);
     const byWorker = await worker.get('/api/register/persons?search=trinh thi mai');
     expect(byWorker.body.items.map((p: { villageId: string }) => p.villageId)).toEqual([secondVillage.id]);
+    // The province officer's search reads the province's words: both communes, not the other province.
+    const officer = await seedUser(t.db, { role: 'province_officer', scope: [province] });
+    const byOfficer = t.client();
+    await byOfficer.login(officer.username, officer.password);
+    const found = await byOfficer.get('/api/register/persons?search=Trịnh Thị M');
+    expect(found.body.items.map((p: { villageId: string }) => p.villageId).sort()).toEqual(
+      [secondVillage.id, otherCommuneVillage.id].sort(),
+    );
+    // Narrowed to a commune through the filter, the commune's words.
+    const inOther = await byOfficer.get(
+      `/api/register/persons?search=trinh thi mai&orgUnitId=${otherCommune.id}`,
+    );
+    expect(inOther.body.items.map((p: { villageId: string }) => p.villageId)).toEqual([
+      otherCommuneVillage.id,
+    ]);
   });
 
   test('a household’s members: listed in scope, in name order with their village and commune; none out of scope', async () => {
