@@ -333,6 +333,19 @@ async function completeListItems(
  */
 export const COUNT_CAP = 5_000;
 
+/**
+ * A name search inside communes or villages probes up to this many matches, so that even its commonest words ("nguyen":
+ * 6,300 children of a commune of 16,000) are sorted from the probe instead of read again in index order. Measured on
+ * that commune: 5.9 ms against 4.5 ms for the 5,001-match probe plus 9.6 ms for the read in name order. A wider scope
+ * keeps COUNT_CAP: there every extra match is a read of a page of the table. The total still stops at COUNT_CAP.
+ */
+export const NARROW_SEARCH_PROBE = 20_000;
+
+/** Every root of the scope is a commune or a village (`vn.p01.c00004`, `vn.p01.c00004.v…`). */
+function withinCommunes(scope: Pick<Scope, 'paths'>): boolean {
+  return scope.paths.length > 0 && scope.paths.every((path) => path.split('.').length >= 3);
+}
+
 /** The sort keys of the list, as expressions on `person as p` (the village's name by a key look-up). */
 const sortKeys = {
   name: [sql`p.name_search`, sql`p.birth_date`],
@@ -346,9 +359,9 @@ const sortKeys = {
  * 1. one statement takes at most COUNT_CAP + 1 matching records with their sort keys, in no order (a name search
  *    from the word index, which holds the scope's words; a whole commune from the path index), counts them and
  *    sorts them for the page's keys;
- * 2. when it found them all, the page's rows are read by key and the total is exact; when there are more, the
- *    page is read in sort order from the name/birth-date indexes, which reach the first matches at once, and the
- *    total says "more than COUNT_CAP".
+ * 2. when it found them all, the page's rows are read by key; when there are more, the page is read in sort order
+ *    from the name/birth-date indexes, which reach the first matches at once. A name search inside communes probes
+ *    up to NARROW_SEARCH_PROBE matches (see there). The total is exact up to COUNT_CAP, then "more than COUNT_CAP".
  */
 export async function listPersons(db: Executor, scope: Scope, query: PersonListQuery) {
   const today = todayInVietnam();
@@ -357,9 +370,11 @@ export async function listPersons(db: Executor, scope: Scope, query: PersonListQ
   const [firstKey, secondKey] = sortKeys[query.sort];
   const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
   const offset = (query.page - 1) * query.pageSize;
+  const probeSize =
+    query.search && withinCommunes(scope) ? Math.max(NARROW_SEARCH_PROBE, COUNT_CAP) : COUNT_CAP;
   const matches = filtered
     .select(['p.province_code', 'p.id', sql`${firstKey}`.as('s1'), sql`${secondKey}`.as('s2')])
-    .limit(COUNT_CAP + 1);
+    .limit(probeSize + 1);
   const probe = await sql<{ n: number; province_code: string | null; id: string | null }>`
     with m as materialized (${matches})
     select c.n, k.province_code, k.id
@@ -370,14 +385,20 @@ export async function listPersons(db: Executor, scope: Scope, query: PersonListQ
       limit ${query.pageSize} offset ${offset}
     ) k on true`.execute(db);
   const found = probe.rows[0]?.n ?? 0;
-  // Beyond COUNT_CAP the matches are dense enough that reading in index order finds a page's worth at once (a
+  // Beyond the probe the matches are dense enough that reading in index order finds a page's worth at once (a
   // common syllable, or a whole commune without a search).
-  const capped = found > COUNT_CAP;
+  const beyondProbe = found > probeSize;
   const pageKeys = probe.rows.flatMap((r) => (r.id ? [{ province_code: r.province_code!, id: r.id }] : []));
-  if (!capped && pageKeys.length === 0) {
-    return { items: [], total: found, totalCapped: false, page: query.page, pageSize: query.pageSize };
+  if (!beyondProbe && pageKeys.length === 0) {
+    return {
+      items: [],
+      total: Math.min(found, COUNT_CAP),
+      totalCapped: found > COUNT_CAP,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
-  const rows = capped
+  const rows = beyondProbe
     ? await (
         await personFilterQuery(db, scope, query, today, { orderedRead: true })
       )
@@ -393,7 +414,7 @@ export async function listPersons(db: Executor, scope: Scope, query: PersonListQ
   return {
     items: await completeListItems(db, rows, today),
     total: Math.min(found, COUNT_CAP),
-    totalCapped: capped,
+    totalCapped: found > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };
