@@ -59,8 +59,9 @@ const lexeme = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "
 /**
  * The folded query appears in the folded name from the beginning of a word (`nameMatches`, the rule in shared).
  * `indexed` adds what the word index answers: under each of `paths`' labels, every word of the query but the last as
- * a whole word, the last as the beginning of one. The `like` keeps the exact rule (the words in that order, next to
- * each other). Without `indexed` the condition is cheap to test row by row (for a read in index order).
+ * a whole word, the last as the beginning of one. For several words the `like` keeps the exact rule (the words in
+ * that order, next to each other). Without `indexed` the condition is cheap to test row by row (for a read in index
+ * order).
  */
 export function nameSearchCondition(folded: string, paths: readonly string[], indexed: boolean) {
   const startsAWord = sql<boolean>`(' ' || p.name_search) like ${`% ${escapeLike(folded)}%`}`;
@@ -73,7 +74,11 @@ export function nameSearchCondition(folded: string, paths: readonly string[], in
       return `(${terms.join(' & ')})`;
     })
     .join(' | ');
-  return sql<boolean>`(person_name_words(p.org_path::text, p.name_search) @@ ${query}::tsquery and ${startsAWord})`;
+  const inIndex = sql<boolean>`person_name_words(p.org_path::text, p.name_search) @@ ${query}::tsquery`;
+  // One word: "a word of the name begins with it" is the whole rule, and the index answers it exactly. Without the
+  // `like`, which the planner takes for an independent condition, it estimates a common word's matches right and
+  // stops at the probe's size (measured over a province: "nguyen" 340 → 100 ms, "ph" 245 → 130 ms).
+  return words.length === 1 ? inIndex : sql<boolean>`(${inIndex} and ${startsAWord})`;
 }
 
 /**
