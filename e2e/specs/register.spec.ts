@@ -31,10 +31,23 @@ afterAll(() => browser?.close());
 const horizontalOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** An antd select: open it by its label, then click the option (options render in a popup outside the field). */
+/**
+ * An antd select: open it by its label, then click the option (options render in a popup outside the field). On a
+ * loaded machine the popup may still be sliding in under another field, or close again as the page scrolls: then it
+ * is opened again (a full `npm test` run once failed here, the same spec alone passed).
+ */
 async function choose(label: string, option: string, scope: Page | ReturnType<Page['getByRole']> = page) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  const field = scope.getByLabel(label, { exact: true });
+  const popup = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt += 1) {
+    if ((await popup.count()) === 0) await field.click();
+    try {
+      await popup.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function addChild(name: string, sex: 'male' | 'female', birthDate: string) {
