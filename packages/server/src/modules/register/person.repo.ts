@@ -17,7 +17,7 @@ import { sql, type Selectable } from 'kysely';
 import type { PersonTable } from '../../db/schema.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { withinScope, withinScopeChecked, type Scope } from '../access/scope.ts';
+import { ltreeArrayLiteral, withinScope, withinScopeChecked, type Scope } from '../access/scope.ts';
 import { escapeLike } from '../users/user.repo.ts';
 import { ageOn } from './personRules.ts';
 import { resolveScopeUnitPath } from './registerScope.ts';
@@ -107,7 +107,7 @@ export async function personFilterQuery(
   if (unitPath) {
     query = query.where(
       narrowed
-        ? sql<boolean>`p.org_path <@ ${`{${unitPath}}`}::ltree[]`
+        ? sql<boolean>`p.org_path <@ ${ltreeArrayLiteral([unitPath])}::ltree[]`
         : sql<boolean>`p.org_path <@ ${unitPath}::ltree`,
     );
   }
@@ -375,8 +375,7 @@ export async function listPersons(db: Executor, scope: Scope, query: PersonListQ
   const [firstKey, secondKey] = sortKeys[query.sort];
   const direction = query.order === 'desc' ? sql`desc` : sql`asc`;
   const offset = (query.page - 1) * query.pageSize;
-  const probeSize =
-    query.search && withinCommunes(scope) ? Math.max(NARROW_SEARCH_PROBE, COUNT_CAP) : COUNT_CAP;
+  const probeSize = query.search && withinCommunes(scope) ? NARROW_SEARCH_PROBE : COUNT_CAP;
   const matches = filtered
     .select(['p.province_code', 'p.id', sql`${firstKey}`.as('s1'), sql`${secondKey}`.as('s2')])
     .limit(probeSize + 1);
