@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rolePermissions, type Role, type Sector } from '@treem/shared';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -92,6 +92,10 @@ export async function lookupSession(
       'u.status',
       'u.must_change_password',
       'u.mfa_enabled',
+      // The scope in the same statement: one round trip per request instead of two. Prepared, its planning
+      // (~2 ms with the subquery) is paid once per connection.
+      sql<string[]>`array(select o.path::text from user_scope us join org_unit o on o.id = us.org_unit_id
+        where us.user_id = u.id order by o.path)`.as('scope_paths'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .modifyEnd(prepared)
@@ -115,14 +119,6 @@ export async function lookupSession(
       .where('token_hash', '=', tokenHash)
       .execute();
   }
-  const scopeRows = await db
-    .selectFrom('user_scope as us')
-    .innerJoin('org_unit as o', 'o.id', 'us.org_unit_id')
-    .select('o.path')
-    .where('us.user_id', '=', row.id)
-    .orderBy('o.path')
-    .modifyEnd(prepared)
-    .execute();
   const role = row.role as Role;
   return {
     state: 'active',
@@ -144,7 +140,7 @@ export async function lookupSession(
         userId: row.id,
         role,
         sector: row.sector as Sector | null,
-        paths: scopeRows.map((r) => r.path),
+        paths: row.scope_paths,
       },
     },
   };
