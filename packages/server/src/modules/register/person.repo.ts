@@ -118,8 +118,13 @@ export async function personFilterQuery(
       sql<boolean>`(p.province_code, p.household_id) in (select h.province_code, h.id from household h where h.id = ${filter.householdId})`,
     );
   }
-  if (folded) {
-    query = query.where(nameSearchCondition(folded, unitPath ? [unitPath] : scope.paths, !orderedRead));
+  if (filter.search !== undefined) {
+    // A search of nothing but punctuation or marks folds to nothing, and matches no name (`nameMatches`).
+    query = query.where(
+      folded
+        ? nameSearchCondition(folded, unitPath ? [unitPath] : scope.paths, !orderedRead)
+        : sql<boolean>`false`,
+    );
   }
   if (filter.personalId) {
     query =

@@ -57,6 +57,23 @@ test('a search with nothing but spaces and marks is refused, not a full scan', a
   expect(response.status).toBe(400);
 });
 
+test('quotes, backslashes and text-search operators in a search are only separators, never an error', async () => {
+  for (const query of ["Hằng'", 'thi\\hang', "nguy:* & !thi | 'x'", 'hang <-> thi', '(hằng)']) {
+    const response = await worker.get(
+      `/api/register/persons?search=${encodeURIComponent(query)}&pageSize=200`,
+    );
+    expect(response.status, query).toBe(200);
+  }
+  const hang = await worker.get(`/api/register/persons?search=${encodeURIComponent("hằng'")}&pageSize=200`);
+  expect(hang.body.items.map((p: { id: string }) => p.id)).toContain(idsByName.get('Nguyễn Thị Hằng'));
+  // Nothing but operators or marks folds to nothing, and matches no name (not the whole list).
+  for (const query of ["':*&|!", '\u0301\u0303']) {
+    const none = await worker.get(`/api/register/persons?search=${encodeURIComponent(query)}`);
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  }
+});
+
 test('the total stops counting at COUNT_CAP and says so; the page is still in name order, from the commune’s probe or read in index order over the province', async () => {
   const provinceCode = villagePath.split('.')[1]!.slice(1);
   await sql`
