@@ -9,3 +9,5 @@ export * from './domain/ids.ts';
 export * from './domain/register/personalId.ts';
 export * from './domain/register/specialCircumstances.ts';
 export * from './domain/register/ethnicities.ts';
+export * from './domain/immunization/index.ts';
+export * from './domain/ecd/index.ts';

@@ -1,0 +1,4 @@
+export * from './age.ts';
+export * from './vaccines.ts';
+export * from './schedule.ts';
+export * from './status.ts';
