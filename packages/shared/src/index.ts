@@ -11,3 +11,4 @@ export * from './domain/register/specialCircumstances.ts';
 export * from './domain/register/ethnicities.ts';
 export * from './domain/immunization/index.ts';
 export * from './domain/ecd/index.ts';
+export * from './domain/growth/index.ts';

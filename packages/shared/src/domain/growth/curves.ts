@@ -1,0 +1,43 @@
+import { rowOffset, type LmsTable } from './lmsTable.ts';
+import { growthTables } from './references.ts';
+import type { GrowthSex } from './types.ts';
+import { lmsValueAt } from './zScore.ts';
+
+/** The charts a child profile draws: the index, its x axis, and the table behind it. */
+export const growthCharts = {
+  wfa: { x: 'age_days', table: growthTables.weightForAge },
+  lhfa: { x: 'age_days', table: growthTables.lengthHeightForAge },
+  wfl: { x: 'length_cm', table: growthTables.weightForLength },
+  wfh: { x: 'height_cm', table: growthTables.weightForHeight },
+  hcfa: { x: 'age_days', table: growthTables.headCircumferenceForAge },
+} as const;
+export type GrowthChartKind = keyof typeof growthCharts;
+
+/** The SD lines drawn on a chart: −3, −2, median, +2, +3. */
+export const chartSdLines = [-3, -2, 0, 2, 3] as const;
+
+export interface GrowthCurvePoint {
+  /** Age in days, or length/height in cm. */
+  readonly x: number;
+  /** The measurement at −3, −2, 0, +2, +3 SD, in the order of `chartSdLines`. */
+  readonly values: readonly number[];
+}
+
+/**
+ * The WHO reference lines of a chart for one sex, every `everyRows` rows of its table (e.g. 7 = weekly points of an
+ * age chart, 5 = every 0.5 cm). Values are M·(1 + L·S·sd)^(1/L), the curve WHO prints.
+ */
+export function growthCurve(kind: GrowthChartKind, sex: GrowthSex, everyRows = 7): GrowthCurvePoint[] {
+  const table: LmsTable = growthCharts[kind].table;
+  const half = sex === 'male' ? 0 : 1;
+  const points: GrowthCurvePoint[] = [];
+  for (let row = 0; row < table.count; row += everyRows) {
+    const at = rowOffset(table, half, row);
+    const [l, m, s] = [table.lms[at]!, table.lms[at + 1]!, table.lms[at + 2]!];
+    points.push({
+      x: (table.firstStep + row) / table.stepsPerUnit,
+      values: chartSdLines.map((sd) => lmsValueAt(sd, l, m, s)),
+    });
+  }
+  return points;
+}

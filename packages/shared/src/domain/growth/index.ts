@@ -1,0 +1,13 @@
+export * from './types.ts';
+export { growthAgeInDays, MID_MONTH_DAY, type BirthPrecision } from './age.ts';
+export { growthZScores, adjustedLengthHeight, ageMonthsToDays } from './score.ts';
+export { classifyGrowth, isMalnourished } from './classify.ts';
+export {
+  growthCurve,
+  growthCharts,
+  chartSdLines,
+  type GrowthChartKind,
+  type GrowthCurvePoint,
+} from './curves.ts';
+export { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from './references.ts';
+export { lmsZScore, restrictedZScore, roundZ } from './zScore.ts';
