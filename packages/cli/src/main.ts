@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBenchCommand } from './commands/bench.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
+import { registerGrowthCommands } from './commands/growth.ts';
 import { registerStartCommand } from './commands/start.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { CliError } from './support.ts';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerGrowthCommands(program);
   registerBenchCommand(program);
   return program;
 }

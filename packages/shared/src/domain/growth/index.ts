@@ -11,3 +11,12 @@ export {
 } from './curves.ts';
 export { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from './references.ts';
 export { lmsZScore, restrictedZScore, roundZ } from './zScore.ts';
+export {
+  scoreSurveyRow,
+  surveyInputColumns,
+  surveyScoreColumns,
+  type SurveyRow,
+  type SurveyRowError,
+  type SurveyScoreColumn,
+  type SurveyScores,
+} from './survey.ts';

@@ -39,7 +39,8 @@ export function restrictedZScore(y: number, l: number, m: number, s: number): nu
  * Negative values round like their absolute value; a value that rounds to zero is 0, never −0.
  */
 export function roundZ(z: number): number {
-  if (!Number.isFinite(z) || z === 0) return z;
+  if (z === 0) return 0;
+  if (!Number.isFinite(z)) return z;
   return z < 0 ? -roundPositive(-z) + 0 : roundPositive(z);
 }
 
