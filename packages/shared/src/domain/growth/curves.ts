@@ -41,3 +41,25 @@ export function growthCurve(kind: GrowthChartKind, sex: GrowthSex, everyRows = 7
   }
   return points;
 }
+
+/**
+ * The measurement a child of this sex and age would have at `sd` standard deviations of an age-based WHO 2006 index
+ * (weight, length/height, head or arm circumference), or `null` outside the table. Used to generate plausible demo
+ * children and to label a chart's SD lines.
+ */
+export function growthReferenceValue(
+  kind: 'wfa' | 'lhfa' | 'hcfa' | 'acfa',
+  sex: GrowthSex,
+  ageDays: number,
+  sd: number,
+): number | null {
+  const table = {
+    wfa: growthTables.weightForAge,
+    lhfa: growthTables.lengthHeightForAge,
+    hcfa: growthTables.headCircumferenceForAge,
+    acfa: growthTables.armCircumferenceForAge,
+  }[kind];
+  const at = rowOffset(table, sex === 'male' ? 0 : 1, Math.round(ageDays) - table.firstStep);
+  if (at < 0) return null;
+  return lmsValueAt(sd, table.lms[at]!, table.lms[at + 1]!, table.lms[at + 2]!);
+}

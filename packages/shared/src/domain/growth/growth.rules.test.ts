@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { plainDateInZone, VIETNAM_TIME_ZONE } from '../plainDate.ts';
 import { growthAgeInDays } from './age.ts';
 import { classifyGrowth, isMalnourished } from './classify.ts';
-import { growthCurve } from './curves.ts';
+import { growthCurve, growthReferenceValue } from './curves.ts';
 import { growthTables } from './references.ts';
 import { ageMonthsToDays, growthZScores } from './score.ts';
 import type { GrowthInput, GrowthScores } from './types.ts';
@@ -290,5 +290,26 @@ describe('chart curves', () => {
         expect(point.values[i]!).toBeGreaterThan(point.values[i - 1]!);
     }
     expect(growthCurve('wfl', 'female', 10)[0]!.x).toBe(45);
+  });
+});
+
+describe('reference values', () => {
+  test('the value at z on an age chart scores back to z', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('male' as const, 'female' as const),
+        fc.integer({ min: 0, max: 1826 }),
+        fc.integer({ min: -290, max: 290 }),
+        (sex, ageDays, hundredths) => {
+          const z = hundredths / 100;
+          const weight = growthReferenceValue('wfa', sex, ageDays, z)!;
+          const length = growthReferenceValue('lhfa', sex, ageDays, z)!;
+          const scores = growthZScores({ sex, ageDays, weightKg: weight, lengthHeightCm: length });
+          expect(scores.z.wfa).toBeCloseTo(z, 6);
+          expect(scores.z.lhfa).toBeCloseTo(z, 6);
+        },
+      ),
+    );
+    expect(growthReferenceValue('acfa', 'male', 90, 0)).toBeNull();
   });
 });

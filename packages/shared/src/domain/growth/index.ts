@@ -5,6 +5,7 @@ export { classifyGrowth, isMalnourished } from './classify.ts';
 export {
   growthCurve,
   growthCharts,
+  growthReferenceValue,
   chartSdLines,
   type GrowthChartKind,
   type GrowthCurvePoint,
