@@ -45,6 +45,9 @@ export const permissions = [
   'register.import',
   'register.export',
   'register.manageCatalogue',
+  'ecd.read',
+  'ecd.write',
+  'ecd.export',
 ] as const;
 export const Permission = z.enum(permissions);
 export type Permission = z.infer<typeof Permission>;
@@ -70,8 +73,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'register.import',
     'register.export',
     'register.manageCatalogue',
+    'ecd.read',
+    'ecd.export',
   ],
-  province_officer: [...everyone, 'register.read', 'register.export'],
+  province_officer: [...everyone, 'register.read', 'register.export', 'ecd.read', 'ecd.export'],
   commune_worker: [
     ...everyone,
     'orgUnit.manageVillages',
@@ -81,12 +86,23 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'register.merge',
     'register.import',
     'register.export',
+    'ecd.read',
+    'ecd.write',
+    'ecd.export',
   ],
-  commune_leader: [...everyone, 'user.read', 'register.read', 'register.export'],
-  health_worker: [...everyone, 'register.read', 'register.write'],
-  school_staff: [...everyone, 'register.read'],
-  village_collaborator: [...everyone, 'register.read', 'register.write'],
-  viewer: [...everyone, 'register.read'],
+  commune_leader: [...everyone, 'user.read', 'register.read', 'register.export', 'ecd.read', 'ecd.export'],
+  // Health station staff weigh, vaccinate and screen, and print the lists of children to see.
+  health_worker: [...everyone, 'register.read', 'register.write', 'ecd.read', 'ecd.write', 'ecd.export'],
+  school_staff: [...everyone, 'register.read', 'ecd.read'],
+  village_collaborator: [
+    ...everyone,
+    'register.read',
+    'register.write',
+    'ecd.read',
+    'ecd.write',
+    'ecd.export',
+  ],
+  viewer: [...everyone, 'register.read', 'ecd.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,4 +1,5 @@
 import { auditEndpoints } from './audit.ts';
+import { ecdEndpoints } from './ecd.ts';
 import { authEndpoints } from './auth.ts';
 import { orgUnitEndpoints } from './orgUnits.ts';
 import { registerEndpoints, registerFileEndpoints } from './register.ts';
@@ -10,6 +11,7 @@ export * from './orgUnits.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './register.ts';
+export * from './ecd.ts';
 
 /** Every endpoint of the API, by resource. The server must register a handler for each one. */
 export const api = {
@@ -19,4 +21,5 @@ export const api = {
   audit: auditEndpoints,
   register: registerEndpoints,
   registerFiles: registerFileEndpoints,
+  ecd: ecdEndpoints,
 };
