@@ -949,6 +949,9 @@ export const en: Messages = {
     IMPORT_BUSY: 'This import is being processed. Please wait a moment.',
     EXPORT_TOO_LARGE:
       'Too many records to export at once (at most 200,000). Narrow the filter: one commune, or an age group.',
+    ECD_DATE_INVALID:
+      'Invalid date: it cannot be before the date of birth, after the date of death or after today.',
+    FOLLOW_UP_NOT_OPEN: 'This screening has no open follow-up.',
     RATE_LIMITED: 'Too many attempts. Please try again in a few minutes.',
     NOT_READY: 'The system is starting. Please try again in a few minutes.',
     INTERNAL_ERROR: 'The system ran into a problem. Please try again later or contact your administrator.',

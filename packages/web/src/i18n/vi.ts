@@ -91,6 +91,8 @@ const errors = {
   IMPORT_BUSY: 'Lượt nhập này đang được xử lý. Vui lòng chờ trong giây lát.',
   EXPORT_TOO_LARGE:
     'Có quá nhiều bản ghi để xuất một lần (tối đa 200.000). Hãy thu hẹp bộ lọc: một xã, hoặc một nhóm tuổi.',
+  ECD_DATE_INVALID: 'Ngày không hợp lệ: không được trước ngày sinh, sau ngày mất hoặc sau ngày hôm nay.',
+  FOLLOW_UP_NOT_OPEN: 'Lần sàng lọc này không có việc theo dõi nào đang mở.',
   RATE_LIMITED: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
   NOT_READY: 'Hệ thống đang khởi động. Vui lòng thử lại sau ít phút.',
   INTERNAL_ERROR: 'Hệ thống gặp sự cố. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
