@@ -40,6 +40,20 @@ export const auditActions = [
   'register.imported',
   'register.exported',
   'register.book_printed',
+  'ecd.measurement_recorded',
+  'ecd.measurement_corrected',
+  'ecd.measurement_deleted',
+  'ecd.weighing_day_saved',
+  'ecd.measurements_rescored',
+  'ecd.dose_recorded',
+  'ecd.dose_deleted',
+  'ecd.doses_imported',
+  'ecd.screening_recorded',
+  'ecd.follow_up_done',
+  'ecd.service_recorded',
+  'ecd.service_deleted',
+  'ecd.enrolment_saved',
+  'ecd.action_list_exported',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;
