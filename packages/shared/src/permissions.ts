@@ -93,7 +93,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   commune_leader: [...everyone, 'user.read', 'register.read', 'register.export', 'ecd.read', 'ecd.export'],
   // Health station staff weigh, vaccinate and screen, and print the lists of children to see.
   health_worker: [...everyone, 'register.read', 'register.write', 'ecd.read', 'ecd.write', 'ecd.export'],
-  school_staff: [...everyone, 'register.read', 'ecd.read'],
+  // Schools and preschools record enrolment, development screenings and school-based services.
+  school_staff: [...everyone, 'register.read', 'ecd.read', 'ecd.write'],
   village_collaborator: [
     ...everyone,
     'register.read',

@@ -295,6 +295,130 @@ export interface RegisterImportTable {
   updated_at: Timestamp;
 }
 
+type Num = number | null;
+type Band = 'severe' | 'moderate' | 'none' | null;
+
+export interface GrowthMeasurementTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  measured_on: DateColumn;
+  weight_kg: Num;
+  length_height_cm: Num;
+  position: 'lying' | 'standing' | null;
+  head_circumference_cm: Num;
+  muac_cm: Num;
+  oedema: ColumnType<boolean, boolean | undefined, boolean>;
+  measured_by: string | null;
+  place: string | null;
+  note: string | null;
+  scored_sex: 'male' | 'female';
+  scored_birth_date: DateColumn;
+  scored_birth_precision: 'day' | 'month' | 'year';
+  age_days: Num;
+  standard: 'WHO2006' | 'WHO2007' | null;
+  adjusted_length_height_cm: Num;
+  bmi: Num;
+  z_wfa: Num;
+  z_lhfa: Num;
+  z_wflh: Num;
+  z_bmifa: Num;
+  z_hcfa: Num;
+  z_acfa: Num;
+  f_wfa: boolean;
+  f_lhfa: boolean;
+  f_wflh: boolean;
+  f_bmifa: boolean;
+  f_hcfa: boolean;
+  f_acfa: boolean;
+  underweight: Band;
+  stunting: Band;
+  wasting: Band;
+  overweight: 'obese' | 'overweight' | 'none' | null;
+  thinness: Band;
+  malnourished: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImmunizationDoseTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  vaccine_code: string;
+  dose_number: Num;
+  given_on: DateColumn;
+  place: string | null;
+  lot: string | null;
+  source: ColumnType<'manual' | 'import' | 'demo', 'manual' | 'import' | 'demo' | undefined, never>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DevelopmentScreeningTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  screened_on: DateColumn;
+  tool: string;
+  domains: string[];
+  result: 'on_track' | 'needs_follow_up' | 'referred';
+  milestones_not_met: string[];
+  follow_up_on: DateColumn | null;
+  follow_up_done_on: DateColumn | null;
+  follow_up_note: string | null;
+  screened_by: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface EcdServiceContactTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  service_code: string;
+  domain: string;
+  received_on: DateColumn;
+  caregiver_person_id: string | null;
+  provider: string | null;
+  outcome: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SchoolEnrolmentTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  school_year: string;
+  level: 'nursery' | 'kindergarten' | 'primary' | 'lower_secondary';
+  school_name: string;
+  status: 'enrolled' | 'completed' | 'dropped_out' | 'transferred';
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EcdChildSummaryTable {
+  province_code: string;
+  person_id: string;
+  summary_version: string;
+  sex: string;
+  birth_date: DateColumn;
+  birth_date_precision: string;
+  /** `datemultirange` text, e.g. `{[2025-01-02,2030-01-01)}`. */
+  overdue_periods: string;
+  due_dates: string;
+  pending_doses: ColumnType<unknown, string, string>;
+  last_measured_on: DateColumn | null;
+  last_malnourished: boolean;
+  last_classification: ColumnType<unknown, string | null, string | null>;
+  refreshed_at: Timestamp;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_successor: OrgUnitSuccessorTable;
@@ -315,4 +439,10 @@ export interface DB {
   duplicate_dismissal: DuplicateDismissalTable;
   person_merge: PersonMergeTable;
   register_import: RegisterImportTable;
+  growth_measurement: GrowthMeasurementTable;
+  immunization_dose: ImmunizationDoseTable;
+  development_screening: DevelopmentScreeningTable;
+  ecd_service_contact: EcdServiceContactTable;
+  school_enrolment: SchoolEnrolmentTable;
+  ecd_child_summary: EcdChildSummaryTable;
 }

@@ -7,7 +7,7 @@ import { growthIndicators } from '../domain/growth/types.ts';
 import { ImmunizationDoseStatus } from '../domain/immunization/status.ts';
 import { VaccineCode } from '../domain/immunization/vaccines.ts';
 import { endpoint, Ok, Page, PageSize, paginated, PlainDateString, Uuid } from './endpoint.ts';
-import { BirthDatePrecision, SexCode } from './register.ts';
+import { BinaryBody, BirthDatePrecision, FileResult, SexCode } from './register.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Growth
@@ -431,6 +431,7 @@ export const ecdEndpoints = {
       'Import immunisation records from CSV (personal_id or person_id, vaccine, dose, given_on, place, lot); all or nothing',
     tag,
     query: DoseImportQuery,
+    body: BinaryBody,
     bodyKind: 'binary',
     response: DoseImportResult,
   }),
@@ -532,7 +533,7 @@ export const ecdEndpoints = {
     tag,
     params: KindParams,
     query: ActionListExportQuery,
-    response: z.unknown(),
+    response: FileResult,
     responseKind: 'file',
   }),
 };
