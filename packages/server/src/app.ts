@@ -16,6 +16,7 @@ import { buildOpenApi, renderApiDocs } from './http/openapi.ts';
 import { uploadContentTypes, type RouteDeps } from './http/route.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerEcdRoutes } from './modules/ecd/ecd.routes.ts';
 import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
 import { registerOrgUnitRoutes } from './modules/orgUnits/orgUnit.routes.ts';
 import { registerRegisterFileRoutes } from './modules/register/files/files.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   registerAuditRoutes(app, deps);
   registerRegisterRoutes(app, deps);
   registerRegisterFileRoutes(app, deps);
+  registerEcdRoutes(app, deps);
 
   app.get('/api/openapi.json', async () => buildOpenApi(deps.registry, VERSION));
   app.get('/api/docs', async (_request, reply) =>

@@ -46,6 +46,7 @@ export async function seedPerson(
     fullName?: string;
     sex?: 'male' | 'female';
     birthDate?: string;
+    birthDatePrecision?: 'day' | 'month' | 'year';
     personalId?: string | null;
     motherId?: string | null;
     relationshipToHead?: string | null;
@@ -70,6 +71,7 @@ export async function seedPerson(
       name_search: foldVietnamese(fullName),
       sex: overrides.sex ?? 'female',
       birth_date: overrides.birthDate ?? '2018-05-20',
+      ...(overrides.birthDatePrecision ? { birth_date_precision: overrides.birthDatePrecision } : {}),
       personal_id: overrides.personalId ?? null,
       mother_id: overrides.motherId ?? null,
       relationship_to_head: overrides.relationshipToHead ?? null,

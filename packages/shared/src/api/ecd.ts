@@ -320,6 +320,8 @@ export const ActionListExportQuery = z.strictObject({
 export const DoseImportQuery = z.strictObject({ communeId: Uuid });
 export const DoseImportResult = z.object({
   imported: z.number().int(),
+  /** Rows whose dose (same child, vaccine and day) was already recorded: left alone, so a file can be imported twice. */
+  alreadyRecorded: z.number().int(),
   /** Present when nothing was imported: every row problem, by spreadsheet row number. */
   errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), code: z.string() })),
 });

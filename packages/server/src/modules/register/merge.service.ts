@@ -12,6 +12,7 @@ import type { Executor } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import type { Scope } from '../access/scope.ts';
+import { moveEcdRecords } from '../ecd/registerChanges.ts';
 import { getPersonDetail, getPersonRow, type PersonRow } from './person.repo.ts';
 
 /** Fields the kept record takes from the merged one when it has no value of its own. */
@@ -136,6 +137,7 @@ export async function mergePersons(ctx: Operator, input: PersonMergeInput): Prom
       .where('province_code', '=', province)
       .where('head_person_id', '=', merged.id)
       .execute();
+    await moveEcdRecords(trx, merged, { ...kept, ...filled });
     await writeAudit(trx, ctx.actor, {
       action: 'register.persons_merged',
       entityType: 'person',

@@ -25,6 +25,7 @@ import { writeAudit } from '../../audit/audit.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
+import { afterPersonFactsChanged } from '../ecd/registerChanges.ts';
 import { communeOfPath, findDuplicateCandidates } from './duplicates.ts';
 import { getHouseholdRow, moveKind, relocatePersons, resolveMoveTarget } from './household.service.ts';
 import { getPersonDetail, getPersonRow, type PersonRow } from './person.repo.ts';
@@ -245,6 +246,7 @@ export async function updatePerson(ctx: Operator, id: string, input: PersonField
       .where('province_code', '=', before.province_code)
       .where('id', '=', id)
       .execute();
+    await afterPersonFactsChanged(trx, before, { ...before, ...columns });
     const changed = Object.fromEntries(
       Object.entries(columns).filter(([key, value]) => before[key as keyof PersonRow] !== value),
     );

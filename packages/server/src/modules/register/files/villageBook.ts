@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   addYears,
   CHILD_AGE_LIMIT,
@@ -8,29 +7,15 @@ import {
   type PlainDate,
 } from '@treem/shared';
 import { sql } from 'kysely';
-import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { writeAudit } from '../../../audit/audit.ts';
+import { nationalHeader, renderPdf, type Place } from '../../../documents/pdf.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Operator } from '../../../http/context.ts';
 import { withinScope } from '../../access/scope.ts';
 import { resolveVillage } from '../registerScope.ts';
 import { formatBirthDate } from './export.service.ts';
 import { ethnicityName, povertyVocabulary, sexVocabulary } from './importColumns.ts';
-
-const require = createRequire(import.meta.url);
-
-/** pdfmake's own Roboto: a full TTF with the Vietnamese letters (ă â đ ê ô ơ ư and every tone), embedded as a subset. */
-const fontFiles = {
-  normal: require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),
-  bold: require.resolve('pdfmake/fonts/Roboto/Roboto-Medium.ttf'),
-  italics: require.resolve('pdfmake/fonts/Roboto/Roboto-Italic.ttf'),
-  bolditalics: require.resolve('pdfmake/fonts/Roboto/Roboto-MediumItalic.ttf'),
-};
-pdfmake.setFonts({ Roboto: fontFiles });
-// Documents are built from register data only: no remote images, and no local file but the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => Object.values(fontFiles).includes(path));
 
 interface BookMember {
   id: string;
@@ -143,7 +128,7 @@ export async function printVillageBook(
       tableHeader: { bold: true, fillColor: '#eeeeee' },
     },
   };
-  const body = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  const body = await renderPdf(definition);
 
   await inTransaction(ctx.db, (trx) =>
     writeAudit(trx, ctx.actor, {
@@ -158,37 +143,6 @@ export async function printVillageBook(
     fileName: `Sổ theo dõi trẻ em - ${village.fullName} - ${village.communeName}.pdf`,
     contentType: 'application/pdf',
     body,
-  };
-}
-
-interface Place {
-  village: string;
-  commune: string;
-  province: string;
-}
-
-/** The national header (Quốc hiệu, Tiêu ngữ) beside the issuing commune, as on every administrative document. */
-function nationalHeader(place: Place): Content {
-  return {
-    columns: [
-      {
-        width: '40%',
-        stack: [
-          { text: place.province.toUpperCase(), fontSize: 9 },
-          { text: `UBND ${place.commune.toUpperCase()}`, bold: true, fontSize: 9 },
-        ],
-        alignment: 'center',
-      },
-      {
-        width: '60%',
-        stack: [
-          { text: 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 10 },
-          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 10, decoration: 'underline' },
-        ],
-        alignment: 'center',
-      },
-    ],
-    margin: [0, 0, 0, 12],
   };
 }
 

@@ -1,0 +1,268 @@
+// The action lists: which children a village collaborator, health station or commune worker should see next. Each
+// list is one set-based query over the unit's children and their summary rows (childSummary.ts); the rules are in
+// docs/early-childhood.md ("Action lists").
+import {
+  addDaysToPlainDate,
+  addMonthsToPlainDate,
+  addYears,
+  AppError,
+  assertNever,
+  EXPORT_ROW_LIMIT,
+  todayInVietnam,
+  type ActionListItem,
+  type ActionListKind,
+  type GrowthClassification,
+  type PlainDate,
+} from '@treem/shared';
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/transaction.ts';
+import { withinScope, type Scope } from '../access/scope.ts';
+import { provinceCodeOfPath } from '../register/registerScope.ts';
+import { refreshStaleSummaries, SUMMARY_AGE_YEARS, type PendingDose } from './childSummary.ts';
+import { schoolYearOf } from './records.service.ts';
+
+/** The unit a list is asked for: a village or a commune of the current tree, in the caller's scope. */
+export interface ListUnit {
+  id: string;
+  level: 'commune' | 'village';
+  path: string;
+  fullName: string;
+  communeName: string;
+  provinceName: string;
+  provinceCode: string;
+}
+
+export async function resolveListUnit(db: Executor, scope: Scope, unitId: string): Promise<ListUnit> {
+  const unit = await db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as parent', 'parent.id', 'u.parent_id')
+    .select(['u.id', 'u.level', 'u.path', 'u.full_name', 'u.valid_to', 'parent.full_name as parent_name'])
+    .where('u.id', '=', unitId)
+    .where('u.generation', 'in', ['current', 'village'])
+    .where('u.level', 'in', ['commune', 'village'])
+    .where(withinScope('u.path', scope))
+    .executeTakeFirst();
+  if (!unit) throw new AppError('NOT_FOUND');
+  if (unit.valid_to !== null) throw new AppError('ORG_UNIT_CLOSED');
+  const provincePath = unit.path.split('.').slice(0, 2).join('.');
+  const province = await db
+    .selectFrom('org_unit')
+    .select('full_name')
+    .where('path', '=', provincePath)
+    .where('generation', '=', 'current')
+    .executeTakeFirst();
+  return {
+    id: unit.id,
+    level: unit.level as ListUnit['level'],
+    path: unit.path,
+    fullName: unit.full_name,
+    communeName: unit.level === 'commune' ? unit.full_name : (unit.parent_name ?? ''),
+    provinceName: province?.full_name ?? '',
+    provinceCode: provinceCodeOfPath(unit.path),
+  };
+}
+
+export interface ActionListOptions {
+  /** `not_measured_under2`: months without a measurement. */
+  months: number;
+  today?: PlainDate;
+}
+
+/** The matched children of a list: key, the date that put them on it, and what the row shows. */
+interface Matched {
+  province_code: string;
+  person_id: string;
+  full_name: string;
+  sex: 'male' | 'female';
+  birth_date: PlainDate;
+  village_name: string;
+  household_head_name: string | null;
+  since: PlainDate | null;
+  pending_doses: PendingDose[] | null;
+  last_classification: GrowthClassification | null;
+}
+
+/** What a list asks of a child, on `today`. Children are always the unit's active children. */
+function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
+  const monthStart = `${today.slice(0, 8)}01`;
+  const nextMonthStart = addMonthsToPlainDate(monthStart, 1);
+  const underAge = (years: number) => sql<boolean>`p.birth_date > ${addYears(today, -years)}::date`;
+  switch (kind) {
+    case 'overdue_doses':
+      return {
+        summary: true,
+        where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)} and s.overdue_periods @> ${today}::date`,
+        since: sql<PlainDate>`(select min((d->>'overdueFrom')::date) from jsonb_array_elements(s.pending_doses) d
+          where (d->>'overdueFrom')::date <= ${today}::date
+            and (d->>'expiresOn' is null or (d->>'expiresOn')::date > ${today}::date))`,
+      };
+    case 'due_this_month':
+      return {
+        summary: true,
+        where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)}
+          and s.due_dates && datemultirange(daterange(${monthStart}::date, ${nextMonthStart}::date))`,
+        since: sql<PlainDate>`(select min((d->>'dueDate')::date) from jsonb_array_elements(s.pending_doses) d
+          where (d->>'dueDate')::date >= ${monthStart}::date and (d->>'dueDate')::date < ${nextMonthStart}::date)`,
+      };
+    case 'malnourished_under5':
+      return {
+        summary: true,
+        where: sql<boolean>`${underAge(5)} and s.last_malnourished`,
+        since: sql<PlainDate>`s.last_measured_on`,
+      };
+    case 'not_measured_under2':
+      return {
+        summary: true,
+        where: sql<boolean>`${underAge(2)} and (s.last_measured_on is null
+          or s.last_measured_on <= ${addMonthsToPlainDate(today, -months)}::date)`,
+        since: sql<PlainDate>`s.last_measured_on`,
+      };
+    case 'not_in_preschool_5y': {
+      // "5-year-olds" of a school year are the children born in the year it starts minus 5 (the cohort of the
+      // universal preschool programme for 5-year-olds); enrolled = an enrolment of that year, at any level,
+      // that is current or completed.
+      const schoolYear = schoolYearOf(today);
+      const cohort = Number(schoolYear.slice(0, 4)) - 5;
+      return {
+        summary: false,
+        where: sql<boolean>`p.birth_date >= ${`${cohort}-01-01`}::date and p.birth_date <= ${`${cohort}-12-31`}::date
+          and not exists (select 1 from school_enrolment e
+            where e.province_code = p.province_code and e.person_id = p.id and e.school_year = ${schoolYear}
+              and e.status in ('enrolled', 'completed'))`,
+        since: sql<PlainDate>`null::date`,
+      };
+    }
+    case 'screening_follow_up': {
+      // Follow-ups due by the end of this month (overdue ones included), still open.
+      const lastDay = addDaysToPlainDate(nextMonthStart, -1);
+      const open = sql`from development_screening f where f.province_code = p.province_code and f.person_id = p.id
+        and f.follow_up_on is not null and f.follow_up_done_on is null and f.follow_up_on <= ${lastDay}::date`;
+      return {
+        summary: false,
+        where: sql<boolean>`exists (select 1 ${open})`,
+        since: sql<PlainDate>`(select min(f.follow_up_on) ${open})`,
+      };
+    }
+    default:
+      return assertNever(kind);
+  }
+}
+
+function matchedQuery(
+  unit: ListUnit,
+  kind: ActionListKind,
+  options: Required<ActionListOptions>,
+  page: { limit: number; offset: number } | null,
+): RawBuilder<Matched & { total: string }> {
+  const { where, since, summary } = listCondition(kind, options.today, options.months);
+  const summaryJoin = summary
+    ? sql`join ecd_child_summary s on s.province_code = p.province_code and s.person_id = p.id`
+    : sql`left join ecd_child_summary s on false`;
+  const paging = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  return sql<Matched & { total: string }>`
+    with matched as (
+      select p.province_code, p.id as person_id, p.full_name, p.name_search, p.sex, p.birth_date, p.household_id,
+             v.name as village_name, ${since} as since, s.pending_doses, s.last_classification
+      from person p
+      ${summaryJoin}
+      join org_unit v on v.id = p.village_id
+      where p.province_code = ${unit.provinceCode} and p.org_path <@ ${unit.path}::ltree
+        and p.status = 'active' and ${where}
+    ), page as (
+      select m.*, count(*) over () as total from matched m
+      order by m.village_name, m.name_search, m.person_id
+      ${paging}
+    )
+    select page.*, head.full_name as household_head_name
+    from page
+    left join household h on h.province_code = page.province_code and h.id = page.household_id
+    left join person head on head.province_code = h.province_code and head.id = h.head_person_id
+    order by page.village_name, page.name_search, page.person_id`;
+}
+
+/** What put the child on the list: the doses overdue today, or falling due this month. */
+function doseIdsFor(
+  kind: ActionListKind,
+  pending: readonly PendingDose[] | null,
+  today: PlainDate,
+): string[] {
+  if (!pending) return [];
+  if (kind === 'overdue_doses')
+    return pending
+      .filter((d) => d.overdueFrom <= today && (d.expiresOn === null || today < d.expiresOn))
+      .map((d) => d.doseId);
+  if (kind === 'due_this_month')
+    return pending.filter((d) => d.dueDate.slice(0, 7) === today.slice(0, 7)).map((d) => d.doseId);
+  return [];
+}
+
+function toItem(kind: ActionListKind, row: Matched, today: PlainDate): ActionListItem {
+  return {
+    personId: row.person_id,
+    fullName: row.full_name,
+    sex: row.sex,
+    birthDate: row.birth_date,
+    villageName: row.village_name,
+    householdHeadName: row.household_head_name,
+    doseIds: doseIdsFor(kind, row.pending_doses, today),
+    since: row.since,
+    classification: kind === 'malnourished_under5' ? row.last_classification : null,
+  };
+}
+
+async function prepare(db: Executor, unit: ListUnit, kind: ActionListKind, today: PlainDate) {
+  if (listCondition(kind, today, 1).summary) await refreshStaleSummaries(db, unit.path, today);
+}
+
+/** One page of a list for a village or commune in scope. */
+export async function actionList(
+  db: Executor,
+  scope: Scope,
+  kind: ActionListKind,
+  query: { unitId: string; months: number; page: number; pageSize: number },
+  options: { today?: PlainDate } = {},
+) {
+  const today = options.today ?? todayInVietnam();
+  const unit = await resolveListUnit(db, scope, query.unitId);
+  await prepare(db, unit, kind, today);
+  const { rows } = await matchedQuery(
+    unit,
+    kind,
+    { months: query.months, today },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  ).execute(db);
+  // Past the last page the window has no row to carry the total: count from the first page then.
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && query.page > 1) {
+    const first = await matchedQuery(
+      unit,
+      kind,
+      { months: query.months, today },
+      { limit: 1, offset: 0 },
+    ).execute(db);
+    total = Number(first.rows[0]?.total ?? 0);
+  }
+  return {
+    items: rows.map((row) => toItem(kind, row, today)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    asOf: today,
+  };
+}
+
+/** A whole list, for its export (at most EXPORT_ROW_LIMIT rows, as the register's export; EXPORT_TOO_LARGE beyond). */
+export async function wholeActionList(
+  db: Executor,
+  unit: ListUnit,
+  kind: ActionListKind,
+  options: Required<ActionListOptions>,
+): Promise<ActionListItem[]> {
+  await prepare(db, unit, kind, options.today);
+  const { rows } = await matchedQuery(unit, kind, options, {
+    limit: EXPORT_ROW_LIMIT + 1,
+    offset: 0,
+  }).execute(db);
+  if (rows.length > EXPORT_ROW_LIMIT) throw new AppError('EXPORT_TOO_LARGE', { limit: EXPORT_ROW_LIMIT });
+  return rows.map((row) => toItem(kind, row, options.today));
+}
