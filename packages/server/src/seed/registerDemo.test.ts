@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { todayInVietnam } from '@treem/shared';
+import { actionListKinds, todayInVietnam } from '@treem/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '../db/database.ts';
+import { actionList } from '../modules/ecd/actionLists.ts';
 import { createTestDatabase } from '../testing/testDatabase.ts';
 import { loadAdminUnits } from './adminUnits.ts';
 import { DEMO_COMMUNES, seedDemo } from './demo.ts';
@@ -79,4 +80,27 @@ test('seeding the demo again keeps the register as it is', async () => {
   expect(again.register.households).toBe(0);
   expect(again.register.villagesKept).toBe(before.size);
   expect(await childrenPerVillage()).toEqual(before);
+});
+
+test('the demo’s early-childhood records put children on every action list of a demo commune', async () => {
+  expect(firstRun.register.ecd.measurements).toBeGreaterThan(1000);
+  expect(firstRun.register.ecd.doses).toBeGreaterThan(1000);
+  expect(firstRun.register.ecd.summaries).toBeGreaterThan(500);
+  const commune = await database.db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('generation', '=', 'current')
+    .where('level', '=', 'commune')
+    .where('code', '=', DEMO_COMMUNES[0]!.code)
+    .executeTakeFirstOrThrow();
+  const scope = { userId: 'demo-test', role: 'commune_worker' as const, sector: null, paths: ['vn'] };
+  for (const kind of actionListKinds) {
+    const list = await actionList(database.db, scope, kind, {
+      unitId: commune.id,
+      months: 3,
+      page: 1,
+      pageSize: 10,
+    });
+    expect(list.total, kind).toBeGreaterThan(0);
+  }
 });

@@ -2,6 +2,7 @@
 // register to search, filter, print and de-duplicate.
 import { todayInVietnam, type PlainDate } from '@treem/shared';
 import type { Executor } from '../db/transaction.ts';
+import { emptyEcdReport, seedEcdDemo, type EcdDemoReport } from './ecdDemo.ts';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
 import { provinceCodeOfPath } from '../modules/register/registerScope.ts';
 import {
@@ -24,6 +25,8 @@ export const DEMO_REGISTER_SEED = 20260701;
 const DEMO_PERSONAL_ID_SERIALS = { base: 900_000, span: 100_000 };
 
 export interface RegisterDemoReport {
+  /** The early-childhood records of the new children. */
+  ecd: EcdDemoReport;
   households: number;
   persons: number;
   children: number;
@@ -49,7 +52,8 @@ export async function seedRegisterDemo(
   villageIds: readonly string[],
   today: PlainDate = todayInVietnam(),
 ): Promise<RegisterDemoReport> {
-  if (villageIds.length === 0) return { households: 0, persons: 0, children: 0, villagesKept: 0 };
+  if (villageIds.length === 0)
+    return { ecd: emptyEcdReport, households: 0, persons: 0, children: 0, villagesKept: 0 };
   const rows = await db
     .selectFrom('org_unit as v')
     .innerJoin('org_unit as c', 'c.id', 'v.parent_id')
@@ -107,7 +111,9 @@ export async function seedRegisterDemo(
     db.insertInto('circumstance_assignment').values(batch).execute(),
   );
   await insertBatches(flags, (batch) => db.insertInto('at_risk_flag').values(batch).execute());
+  const ecd = await seedEcdDemo(db, persons, today);
   return {
+    ecd,
     households: households.length,
     persons: persons.length,
     children: persons.filter((p) => ageOn(p.birth_date, today) < 16).length,
