@@ -114,7 +114,7 @@ function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
       return {
         summary: true,
         where: sql<boolean>`${underAge(2)} and (s.last_measured_on is null
-          or s.last_measured_on <= ${addMonthsToPlainDate(today, -months)}::date)`,
+          or s.last_measured_on < ${addMonthsToPlainDate(today, -months)}::date)`,
         since: sql<PlainDate>`s.last_measured_on`,
       };
     case 'not_in_preschool_5y': {
