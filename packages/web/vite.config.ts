@@ -18,6 +18,8 @@ const vendorGroups = [
   },
   { name: 'tanstack', test: modules('@tanstack'), priority: 10 },
   { name: 'forms', test: modules('zod|react-hook-form|@hookform'), priority: 10 },
+  // Loaded only with a growth chart (a lazy import), so it must not land in the eager vendor chunk.
+  { name: 'charts', test: modules('echarts|zrender'), priority: 10 },
   { name: 'vendor', test: /node_modules/, priority: 1 },
 ];
 

@@ -6,7 +6,9 @@ import {
   AuditOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   FlagOutlined,
+  OrderedListOutlined,
   HomeOutlined,
   MenuOutlined,
   MergeCellsOutlined,
@@ -27,6 +29,8 @@ type NavPath =
   | '/register/duplicates'
   | '/register/import'
   | '/register/flag-types'
+  | '/ecd/action-lists'
+  | '/ecd/weighing-day'
   | '/org-units'
   | '/users'
   | '/audit'
@@ -38,6 +42,8 @@ interface NavItem {
   icon: ReactNode;
   /** Shown only to roles holding this permission; absent = every signed-in user. */
   permission?: Permission;
+  /** Entries of one capability shown together under its heading. */
+  group?: 'ecd';
 }
 
 const navItems: readonly NavItem[] = [
@@ -68,6 +74,20 @@ const navItems: readonly NavItem[] = [
     permission: 'register.manageCatalogue',
   },
   {
+    path: '/ecd/action-lists',
+    label: (t) => t.nav.actionLists,
+    icon: <OrderedListOutlined />,
+    permission: 'ecd.read',
+    group: 'ecd',
+  },
+  {
+    path: '/ecd/weighing-day',
+    label: (t) => t.nav.weighingDay,
+    icon: <DashboardOutlined />,
+    permission: 'ecd.write',
+    group: 'ecd',
+  },
+  {
     path: '/org-units',
     label: (t) => t.nav.orgUnits,
     icon: <ApartmentOutlined />,
@@ -92,9 +112,24 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { can } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items: MenuProps['items'] = navItems
-    .filter((item) => !item.permission || can(item.permission))
-    .map((item) => ({ key: item.path, icon: item.icon, label: item.label(t) }));
+  const items: NonNullable<MenuProps['items']> = [];
+  for (const item of navItems.filter((entry) => !entry.permission || can(entry.permission))) {
+    const entry = { key: item.path, icon: item.icon, label: item.label(t) };
+    if (!item.group) {
+      items.push(entry);
+      continue;
+    }
+    // The first entry of a group opens it; the others join it.
+    const group = items.find((existing) => existing?.key === `group:${item.group}`);
+    if (group && 'children' in group && group.children) group.children.push(entry);
+    else
+      items.push({
+        type: 'group',
+        key: `group:${item.group}`,
+        label: t.nav.groups[item.group],
+        children: [entry],
+      });
+  }
   return (
     <nav aria-label={t.nav.menu}>
       <Menu

@@ -2,6 +2,8 @@ import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/re
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { parseActionListsSearch, parseWeighingDaySearch } from '../features/ecd/ecdSearch.ts';
+import { ActionListsPage, WeighingDayPage } from '../features/ecd/lazy.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { OrgUnitDetailPage } from '../features/orgUnits/OrgUnitDetailPage.tsx';
 import { OrgUnitsPage } from '../features/orgUnits/OrgUnitsPage.tsx';
@@ -174,6 +176,28 @@ const registerFlagTypesRoute = createRoute({
   ),
 });
 
+const ecdActionListsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ecd/action-lists',
+  validateSearch: parseActionListsSearch,
+  component: () => (
+    <RequirePermission permission="ecd.read">
+      <ActionListsPage />
+    </RequirePermission>
+  ),
+});
+
+const ecdWeighingDayRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/ecd/weighing-day',
+  validateSearch: parseWeighingDaySearch,
+  component: () => (
+    <RequirePermission permission="ecd.write">
+      <WeighingDayPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -191,6 +215,8 @@ const routeTree = rootRoute.addChildren([
     registerDuplicatesRoute,
     registerImportRoute,
     registerFlagTypesRoute,
+    ecdActionListsRoute,
+    ecdWeighingDayRoute,
   ]),
 ]);
 

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { format, formatDate, formatInstant, formatNumber } from './format.ts';
+import {
+  decimalInputText,
+  format,
+  formatDate,
+  formatDecimal,
+  formatInstant,
+  formatNumber,
+  parseDecimal,
+} from './format.ts';
 import { errorText } from './errorText.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { vi } from './vi.ts';
@@ -50,5 +58,35 @@ describe('errorText', () => {
 
   test('never shows the text of an unexpected exception', () => {
     expect(errorText(new TypeError('x is undefined at Foo.tsx:12'), vi)).toBe(vi.errors.UNKNOWN_ERROR);
+  });
+});
+
+describe('decimals typed by hand', () => {
+  test('accepts a decimal comma as well as a point, and spaces around', () => {
+    expect(parseDecimal('12,5')).toBe(12.5);
+    expect(parseDecimal('12.5')).toBe(12.5);
+    expect(parseDecimal(' 7 ')).toBe(7);
+    expect(parseDecimal(',5')).toBe(0.5);
+    expect(parseDecimal('10,')).toBe(10);
+  });
+
+  test('reads nothing typed as no value, and anything else as not a number', () => {
+    expect(parseDecimal('')).toBeNull();
+    expect(parseDecimal('   ')).toBeNull();
+    for (const text of ['1,2,3', '12.5.1', 'abc', '-3', '1e3', '12,5kg', '.']) {
+      expect(parseDecimal(text), text).toBeNaN();
+    }
+  });
+
+  test('shows a number for editing with the language’s decimal mark and back', () => {
+    expect(decimalInputText(9.75, 'vi')).toBe('9,75');
+    expect(decimalInputText(9.75, 'en')).toBe('9.75');
+    expect(decimalInputText(null, 'vi')).toBe('');
+    expect(parseDecimal(decimalInputText(68.4, 'vi'))).toBe(68.4);
+  });
+
+  test('formats z-scores with two decimals in the language’s notation', () => {
+    expect(formatDecimal(-2.5, 'vi', 2)).toBe('-2,50');
+    expect(formatDecimal(1234.5, 'en', 1)).toBe('1,234.5');
   });
 });

@@ -48,3 +48,29 @@ export function numberLocale(language: Language): string {
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(numberLocale(language)).format(value);
 }
+
+/**
+ * A decimal as a person types it: "12,5" (Vietnamese) or "12.5", spaces ignored. Empty → null; anything else that
+ * is not a plain non-negative decimal → NaN, which the schemas refuse as an invalid value.
+ */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.replace(/\s+/g, '');
+  if (trimmed === '') return null;
+  if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return NaN;
+  return Number(trimmed.replace(',', '.'));
+}
+
+/** A decimal as an input shows it for editing: the comma in Vietnamese, no grouping, no trailing zeros. */
+export function decimalInputText(value: number | null | undefined, language: Language): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const text = String(value);
+  return language === 'vi' ? text.replace('.', ',') : text;
+}
+
+/** A measurement or z-score with a fixed number of decimals, in the language's notation (−1,25 / −1.25). */
+export function formatDecimal(value: number, language: Language, digits: number): string {
+  return new Intl.NumberFormat(numberLocale(language), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}

@@ -31,6 +31,9 @@ interface DataTableProps<T> {
   totalCapped?: boolean;
   /** Server-side sorting: columns declare `sorter: true` and their `sortOrder`; a header click lands here. */
   onSortChange?: (columnKey: string | undefined, order: 'ascend' | 'descend' | null | undefined) => void;
+  /** A class for some rows (a row to look at, a row with an error). */
+  rowClassName?: (row: T) => string;
+  size?: 'small' | 'middle';
 }
 
 function isPage<T>(data: PageResult<T> | readonly T[]): data is PageResult<T> {
@@ -52,6 +55,8 @@ export function DataTable<T extends object>({
   label,
   totalCapped = false,
   onSortChange,
+  rowClassName,
+  size = 'middle',
 }: DataTableProps<T>) {
   const { t, formatNumber } = useI18n();
   if (error && !data) return <ErrorAlert error={error} onRetry={onRetry} />;
@@ -67,7 +72,8 @@ export function DataTable<T extends object>({
         rowKey={rowKey}
         loading={loading}
         expandable={expandable}
-        size="middle"
+        size={size}
+        rowClassName={rowClassName ? (row) => rowClassName(row) : undefined}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <EmptyState description={emptyText}>{emptyAction}</EmptyState> }}
         onChange={(_pagination, _filters, sorter, extra) => {

@@ -1,4 +1,4 @@
-import { useId, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, ConfigProvider, DatePicker, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import {
@@ -8,7 +8,8 @@ import {
   type FieldPath,
   type FieldValues,
 } from 'react-hook-form';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../i18n/I18nProvider.tsx';
+import { decimalInputText, parseDecimal } from '../i18n/format.ts';
 import './ui.css';
 
 /*
@@ -88,13 +89,15 @@ export function SubmitButton({
   children,
   loading,
   danger,
+  disabled,
 }: {
   children: string;
   loading?: boolean;
   danger?: boolean;
+  disabled?: boolean;
 }) {
   return (
-    <Button type="primary" htmlType="submit" loading={loading} danger={danger}>
+    <Button type="primary" htmlType="submit" loading={loading} danger={danger} disabled={disabled}>
       {children}
     </Button>
   );
@@ -292,6 +295,33 @@ export function DateField<T extends FieldValues>({
   );
 }
 
+/** A calendar date outside a form (a page's filter): `YYYY-MM-DD` in and out, shown dd/MM/yyyy. */
+export function PlainDateInput({
+  id,
+  value,
+  onChange,
+  notAfter,
+  allowClear = false,
+}: {
+  id?: string;
+  value: string | undefined;
+  onChange: (date: string | undefined) => void;
+  notAfter?: string;
+  allowClear?: boolean;
+}) {
+  return (
+    <DatePicker
+      id={id}
+      value={value ? dayjs(value) : null}
+      onChange={(date) => onChange(date ? date.format('YYYY-MM-DD') : undefined)}
+      disabledDate={notAfter ? (day) => day.format('YYYY-MM-DD') > notAfter : undefined}
+      format={pickerFormats.date}
+      allowClear={allowClear}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
 /** A bare labelled wrapper for custom controls (pickers) that manage their own value. */
 export function FieldFrame(props: {
   id: string;
@@ -334,6 +364,56 @@ export function NumberField<T extends FieldValues>({
         precision={0}
         inputMode="numeric"
         style={{ width: '100%' }}
+        aria-invalid={fieldState.invalid}
+      />
+    </Frame>
+  );
+}
+
+/**
+ * A measurement (kg, cm) typed as text so a decimal comma works as well as a point ("12,5"). The form holds the
+ * number: null when empty, NaN when the text is not a number (the schema then reports it on the field).
+ */
+export function DecimalField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  disabled,
+  suffix,
+  autoFocus,
+}: FieldProps<T> & { suffix?: string; autoFocus?: boolean }) {
+  const id = useId();
+  const { language } = useI18n();
+  const { field, fieldState } = useController({ control, name });
+  const value: unknown = field.value;
+  const [text, setText] = useState(() =>
+    decimalInputText(typeof value === 'number' ? value : null, language),
+  );
+  // A reset of the form (or a value set by code) replaces what is shown; the user's own typing is kept as typed,
+  // so only a change of the value is watched, not of the text.
+  useEffect(() => {
+    const typed = parseDecimal(text);
+    const same = typed === value || (Number.isNaN(typed) && Number.isNaN(value));
+    if (!same) setText(decimalInputText(typeof value === 'number' ? value : null, language));
+  }, [value]);
+  return (
+    <Frame id={id} label={label} hint={hint} error={fieldState.error?.message}>
+      <Input
+        id={id}
+        name={field.name}
+        ref={field.ref}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          field.onChange(parseDecimal(event.target.value));
+        }}
+        onBlur={field.onBlur}
+        disabled={disabled}
+        inputMode="decimal"
+        autoComplete="off"
+        autoFocus={autoFocus}
+        suffix={suffix}
         aria-invalid={fieldState.invalid}
       />
     </Frame>

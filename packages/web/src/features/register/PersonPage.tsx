@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import type { HistoryEntry, PersonDetail, PersonLink } from '@treem/shared';
 import type { z } from 'zod';
+import { useSession } from '../../auth/SessionProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { format, formatDate, formatInstant } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/vi.ts';
@@ -19,13 +20,14 @@ import {
   Tag,
   type DataColumns,
 } from '../../ui/index.ts';
+import { DevelopmentTab, EnrolmentTab, GrowthTab, ImmunizationTab, ServicesTab } from '../ecd/lazy.tsx';
 import { CircumstancesPanel } from './CircumstancesPanel.tsx';
 import { CircumstanceTags, ethnicityName, FlagTags, PersonStatusTag, yesNoText } from './display.tsx';
 import { PersonActions } from './PersonActions.tsx';
 import { historyValueText, readHistorySummary } from './historyEntry.ts';
 import { formatBirthDate } from './personForm.ts';
 import { usePerson, usePersonHistory } from './queries.ts';
-import { profileTabs, type ProfileTab } from './registerSearch.ts';
+import { ecdProfileTabs, profileTabs, type ProfileTab } from './registerSearch.ts';
 
 const route = getRouteApi('/app/register/persons/$id');
 
@@ -299,11 +301,11 @@ function Placeholder({ text }: { text: string }) {
 /** A child's (or adult's) profile: identity, family, circumstances and flags, history, and later capabilities. */
 export function PersonPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const { id } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const person = usePerson(id);
-  const tab: ProfileTab = search.tab ?? 'identity';
 
   if (person.isPending) return <Loading />;
   if (person.isError) {
@@ -314,12 +316,19 @@ export function PersonPage() {
     );
   }
   const data = person.data;
+  const showEcd = data.isChild && can('ecd.read');
+  const visibleTabs = profileTabs.filter((key) => showEcd || !ecdProfileTabs.includes(key));
+  const tab: ProfileTab = visibleTabs.find((key) => key === search.tab) ?? 'identity';
   const tabContent: Record<ProfileTab, ReactNode> = {
     identity: <IdentityTab person={data} />,
     family: <FamilyTab person={data} />,
     circumstances: <CircumstancesPanel person={data} />,
+    growth: <GrowthTab person={data} />,
+    immunization: <ImmunizationTab person={data} />,
+    development: <DevelopmentTab person={data} />,
+    services: <ServicesTab person={data} />,
+    enrolment: <EnrolmentTab person={data} />,
     history: <HistoryTab person={data} />,
-    development: <Placeholder text={t.register.profile.developmentPlaceholder} />,
     protection: <Placeholder text={t.register.profile.protectionPlaceholder} />,
   };
 
@@ -387,13 +396,13 @@ export function PersonPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          const next = profileTabs.find((value) => value === key);
+          const next = visibleTabs.find((value) => value === key);
           void navigate({
             search: { tab: next && next !== 'identity' ? next : undefined },
             replace: true,
           });
         }}
-        items={profileTabs.map((key) => ({
+        items={visibleTabs.map((key) => ({
           key,
           label: t.register.profile.tabs[key],
           children: tab === key ? tabContent[key] : null,

@@ -207,11 +207,24 @@ export const profileTabs = [
   'identity',
   'family',
   'circumstances',
-  'history',
+  'growth',
+  'immunization',
   'development',
+  'services',
+  'enrolment',
+  'history',
   'protection',
 ] as const;
 export type ProfileTab = (typeof profileTabs)[number];
+
+/** The early-childhood tabs: shown for children, to roles that may read early-childhood records. */
+export const ecdProfileTabs: readonly ProfileTab[] = [
+  'growth',
+  'immunization',
+  'development',
+  'services',
+  'enrolment',
+];
 
 export interface PersonProfileSearch {
   /** identity is the default and is left out of the URL. */
