@@ -117,7 +117,7 @@ export async function importDoses(
   sheet.headers.forEach((header, index) => {
     const key = fold(header);
     for (const [field, names] of Object.entries(headerNames) as [Field, readonly string[]][])
-      if (names.includes(key) && !columns.has(field)) columns.set(field, index);
+      if (names.some((name) => fold(name) === key) && !columns.has(field)) columns.set(field, index);
   });
   const missing = [
     ...(columns.has('personalId') || columns.has('personId') ? [] : ['personal_id']),
