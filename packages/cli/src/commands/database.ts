@@ -1,4 +1,5 @@
 import { migrate, openDatabase, seedDemo, DEMO_PASSWORD, DEMO_USERS } from '@treem/server';
+import { writeEcdScale } from '@treem/server/seed/ecdScale';
 import { writeRegisterScale } from '@treem/server/seed/registerScale';
 import type { Command } from 'commander';
 import { CliError, configOrExit, withDatabase } from '../support.ts';
@@ -31,30 +32,36 @@ export function registerDatabaseCommands(program: Command): void {
     .command('seed')
     .description(
       'Load reference data; with --demo, (re)create the demo province and accounts; with --scale, write a ' +
-        'generated register for a whole province (native PostgreSQL)',
+        'generated register for a whole province (native PostgreSQL); with --ecd, its early-childhood records',
     )
     .option('--demo', 'create or reset the demo villages and one account per role')
     .option(
       '--scale <children>',
       'write ~<children> generated children (e.g. 2500000) into one province via COPY',
     )
-    .option('--province <code>', 'current province code for --scale', '01')
-    .option('--communes <n>', 'with --scale: only the first <n> communes of the province')
-    .option('--seed <n>', 'with --scale: generator seed')
+    .option(
+      '--ecd',
+      'write early-childhood records (measurements, doses, screenings, services, enrolment, summaries) for the ' +
+        "province's children under 8, after --scale or for a register written before (native PostgreSQL)",
+    )
+    .option('--province <code>', 'current province code for --scale and --ecd', '01')
+    .option('--communes <n>', 'with --scale / --ecd: only the first <n> communes of the province')
+    .option('--seed <n>', 'with --scale / --ecd: generator seed')
     .action(
       async (options: {
         demo?: boolean;
         scale?: string;
+        ecd?: boolean;
         province: string;
         communes?: string;
         seed?: string;
       }) => {
         const children = positiveInteger('--scale', options.scale);
         const config = configOrExit();
-        if (children !== undefined && !config.databaseUrl) {
+        if ((children !== undefined || options.ecd) && !config.databaseUrl) {
           throw new CliError(
-            '--scale writes through COPY and needs native PostgreSQL: set DATABASE_URL (the embedded database is ' +
-              'meant for a commune or a demo, not a province of millions)',
+            `${children !== undefined ? '--scale' : '--ecd'} writes through COPY and needs native PostgreSQL: set ` +
+              'DATABASE_URL (the embedded database is meant for a commune or a demo, not a province of millions)',
             2,
           );
         }
@@ -96,6 +103,24 @@ export function registerDatabaseCommands(program: Command): void {
             `Register written for province ${options.province}: ${result.households} households, ` +
               `${result.children} children, ${result.persons} persons in ${(result.writeMs / 1000).toFixed(0)} s ` +
               `(${result.villagesKept} villages kept, ${result.villagesCreated} created).\n`,
+          );
+        }
+        if (options.ecd) {
+          const result = await writeEcdScale({
+            databaseUrl: config.databaseUrl!,
+            provinceCode: options.province,
+            communes: positiveInteger('--communes', options.communes),
+            seed: positiveInteger('--seed', options.seed),
+            log: (line) => process.stdout.write(`${line}\n`),
+          });
+          process.stdout.write(
+            `Early-childhood records written for province ${options.province}: ` +
+              `${result.children.toLocaleString('en-US')} children under 8, ` +
+              `${result.measurements.toLocaleString('en-US')} measurements, ${result.doses.toLocaleString('en-US')} doses, ` +
+              `${result.screenings.toLocaleString('en-US')} screenings, ${result.contacts.toLocaleString('en-US')} service ` +
+              `contacts, ${result.enrolments.toLocaleString('en-US')} enrolments, ` +
+              `${result.summaries.toLocaleString('en-US')} summaries in ${(result.writeMs / 1000).toFixed(0)} s ` +
+              `(${result.communesKept} communes kept).\n`,
           );
         }
       },

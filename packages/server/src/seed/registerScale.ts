@@ -207,7 +207,8 @@ function* copyChunks<T>(rows: readonly T[], columns: readonly (keyof T)[]): Gene
   if (chunk) yield chunk;
 }
 
-async function copyRows<T extends object>(
+/** COPY FROM STDIN of `rows` into `table` (text format, ~1 MB chunks); also used by the ECD scale writer. */
+export async function copyRows<T extends object>(
   client: pg.PoolClient | pg.Client,
   table: string,
   columns: readonly (keyof T & string)[],
