@@ -364,7 +364,7 @@ export interface DevelopmentScreeningTable {
   tool: string;
   domains: string[];
   result: 'on_track' | 'needs_follow_up' | 'referred';
-  milestones_not_met: string[];
+  milestones_not_met: ColumnType<string[], string[] | undefined, string[]>;
   follow_up_on: DateColumn | null;
   follow_up_done_on: DateColumn | null;
   follow_up_note: string | null;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { hasPermission, newId, type Access } from '@treem/shared';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
+import { seedDoses, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
 import { csvFile, registerRows, upload } from '../modules/register/files/testing/importFiles.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestClient } from '../testing/client.ts';
@@ -34,6 +35,7 @@ let circumstanceId: string;
 let flagId: string;
 let provinceCode: string;
 let importJobId: string;
+const ecdIds = { measurement: '', dose: '', screening: '', service: '' };
 
 function bodyKeys(schema: z.ZodType): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
@@ -109,6 +111,33 @@ beforeAll(async () => {
   );
   expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
   importJobId = uploaded.body.id;
+  const ecdChild = {
+    id: personId,
+    provinceCode: province.code,
+    fullName: '',
+    sex: 'female' as const,
+    birthDate: '2018-05-20',
+  };
+  ecdIds.measurement = await seedMeasurement(t.db, ecdChild, '2024-01-01', { weightKg: 20 });
+  await seedDoses(t.db, ecdChild, [['je', '2019-06-01']]);
+  ecdIds.dose = (await t.db.selectFrom('immunization_dose').select('id').executeTakeFirstOrThrow()).id;
+  ecdIds.screening = await seedScreening(t.db, ecdChild, {
+    screenedOn: '2024-01-01',
+    result: 'needs_follow_up',
+    followUpOn: '2024-02-01',
+  });
+  ecdIds.service = newId();
+  await t.db
+    .insertInto('ecd_service_contact')
+    .values({
+      province_code: province.code,
+      id: ecdIds.service,
+      person_id: personId,
+      service_code: 'deworming',
+      domain: 'health',
+      received_on: '2024-01-01',
+    })
+    .execute();
   provinceAdmin = t.client();
   const provinceAdminUser = await seedUser(t.db, { role: 'province_admin', scope: [province] });
   await provinceAdmin.login(provinceAdminUser.username, provinceAdminUser.password);
@@ -129,6 +158,12 @@ function concreteUrl(path: string): string {
   if (path.startsWith('/api/register/flag-types/')) {
     return path.replace(':provinceCode', provinceCode).replace(':code', 'parents_away');
   }
+  if (path === '/api/ecd/imports/doses') return `${path}?unitId=${village.id}`;
+  if (path.startsWith('/api/ecd/persons/:id')) return path.replace(':id', personId);
+  if (path.startsWith('/api/ecd/measurements/:id')) return path.replace(':id', ecdIds.measurement);
+  if (path.startsWith('/api/ecd/doses/:id')) return path.replace(':id', ecdIds.dose);
+  if (path.startsWith('/api/ecd/screenings/:id')) return path.replace(':id', ecdIds.screening);
+  if (path.startsWith('/api/ecd/services/:id')) return path.replace(':id', ecdIds.service);
   if (path.startsWith('/api/org-units/:id/villages')) return path.replace(':id', commune.id);
   if (path.startsWith('/api/org-units/:id')) return path.replace(':id', village.id);
   if (path.startsWith('/api/users/:id')) return path.replace(':id', targetUserId);

@@ -1,5 +1,5 @@
 import { generate } from 'otplib';
-import { roles, type Role } from '@treem/shared';
+import { addYears, roles, todayInVietnam, type Role } from '@treem/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ApiResponse, TestClient } from '../testing/client.ts';
 import {
@@ -11,6 +11,8 @@ import {
   type SeedUnit,
 } from '../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
+import { seedDoses, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
+import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { csvFile, registerRows, upload, waitForJob } from '../modules/register/files/testing/importFiles.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
@@ -133,6 +135,72 @@ async function assignment(where: SeedUnit, table: 'circumstance_assignment' | 'a
 
 const importers: readonly Role[] = ['province_admin', 'commune_worker'];
 const exporters: readonly Role[] = ['province_admin', 'province_officer', 'commune_worker', 'commune_leader'];
+const ecdReaders = registerReaders;
+const ecdWriters: readonly Role[] = [
+  'commune_worker',
+  'health_worker',
+  'school_staff',
+  'village_collaborator',
+];
+const ecdExporters: readonly Role[] = [
+  'province_admin',
+  'province_officer',
+  'commune_worker',
+  'commune_leader',
+  'health_worker',
+  'village_collaborator',
+];
+const ecdToday = todayInVietnam();
+const screeningBody = { screenedOn: ecdToday, tool: 'checklist', domains: ['language'], result: 'on_track' };
+const enrolmentBody = {
+  schoolYear: schoolYearOf(ecdToday),
+  level: 'kindergarten',
+  schoolName: 'Trường Mầm non Hoa Sen',
+  status: 'enrolled',
+};
+/** A 4-year-old of the village; returns the person's id. */
+const ecdChild = async (where: SeedUnit) =>
+  (await seedPerson(t.db, await seedHousehold(t.db, where), { birthDate: addYears(ecdToday, -4) })).id;
+/** A record of a fresh child of the village; returns the record's id. */
+async function ecdRecord(where: SeedUnit, kind: 'measurement' | 'dose' | 'screening' | 'service') {
+  const birthDate = addYears(ecdToday, -4);
+  const person = await seedPerson(t.db, await seedHousehold(t.db, where), { birthDate, sex: 'male' });
+  const child = { ...person, sex: 'male' as const, birthDate };
+  switch (kind) {
+    case 'measurement':
+      return seedMeasurement(t.db, child, ecdToday, { weightKg: 15 });
+    case 'dose': {
+      await seedDoses(t.db, child, [['bcg', ecdToday]]);
+      const dose = await t.db
+        .selectFrom('immunization_dose')
+        .select('id')
+        .where('person_id', '=', child.id)
+        .executeTakeFirstOrThrow();
+      return dose.id;
+    }
+    case 'screening':
+      return seedScreening(t.db, child, {
+        screenedOn: ecdToday,
+        result: 'needs_follow_up',
+        followUpOn: ecdToday,
+      });
+    case 'service': {
+      const id = newId();
+      await t.db
+        .insertInto('ecd_service_contact')
+        .values({
+          province_code: child.provinceCode,
+          id,
+          person_id: child.id,
+          service_code: 'deworming',
+          domain: 'health',
+          received_on: ecdToday,
+        })
+        .execute();
+      return id;
+    }
+  }
+}
 let serials = 0;
 /** A small valid register file for the import village of the commune (or of the foreign commune). */
 function importCsv(): string {
@@ -839,6 +907,260 @@ const cases: Record<string, Case> = {
       outside(role, async () => ({
         method: 'GET',
         url: `/api/register/villages/${foreignVillage.id}/book.pdf`,
+      })),
+  },
+
+  'GET /api/ecd/persons/:id/measurements': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/persons/${await ecdChild(village)}/measurements` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/measurements`,
+      })),
+  },
+  'POST /api/ecd/persons/:id/measurements': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/persons/${await ecdChild(village)}/measurements`,
+      body: { measuredOn: ecdToday, weightKg: 9.5 },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/measurements`,
+        body: { measuredOn: ecdToday, weightKg: 9.5 },
+      })),
+  },
+  'PUT /api/ecd/measurements/:id': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/ecd/measurements/${await ecdRecord(village, 'measurement')}`,
+      body: { measuredOn: ecdToday, weightKg: 9.6 },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/ecd/measurements/${await ecdRecord(foreignVillage, 'measurement')}`,
+        body: { measuredOn: ecdToday, weightKg: 9.6 },
+      })),
+  },
+  'POST /api/ecd/measurements/:id/delete': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/measurements/${await ecdRecord(village, 'measurement')}/delete`,
+      body: { reason: 'Nhập nhầm' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/measurements/${await ecdRecord(foreignVillage, 'measurement')}/delete`,
+        body: { reason: 'Nhập nhầm' },
+      })),
+  },
+  'GET /api/ecd/weighing-day/children': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/weighing-day/children?villageId=${village.id}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/weighing-day/children?villageId=${foreignVillage.id}`,
+      })),
+  },
+  'POST /api/ecd/weighing-day': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/ecd/weighing-day',
+      body: {
+        villageId: village.id,
+        measuredOn: ecdToday,
+        rows: [{ personId: await ecdChild(village), weightKg: 9 }],
+      },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/ecd/weighing-day',
+        body: {
+          villageId: foreignVillage.id,
+          measuredOn: ecdToday,
+          rows: [{ personId: await ecdChild(foreignVillage), weightKg: 9 }],
+        },
+      })),
+  },
+  'GET /api/ecd/persons/:id/immunization': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/persons/${await ecdChild(village)}/immunization` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/immunization`,
+      })),
+  },
+  'POST /api/ecd/persons/:id/doses': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/persons/${await ecdChild(village)}/doses`,
+      body: { vaccineCode: 'bcg', givenOn: ecdToday },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/doses`,
+        body: { vaccineCode: 'bcg', givenOn: ecdToday },
+      })),
+  },
+  'POST /api/ecd/doses/:id/delete': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/doses/${await ecdRecord(village, 'dose')}/delete`,
+      body: { reason: 'Ghi nhầm' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/doses/${await ecdRecord(foreignVillage, 'dose')}/delete`,
+        body: { reason: 'Ghi nhầm' },
+      })),
+  },
+  'POST /api/ecd/imports/doses': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/imports/doses?unitId=${village.id}`,
+      body: `person_id,vaccine,given_on\n${await ecdChild(village)},bcg,${ecdToday}\n`,
+      headers: { 'content-type': 'text/csv' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/imports/doses?unitId=${foreignVillage.id}`,
+        body: `person_id,vaccine,given_on\n${await ecdChild(foreignVillage)},bcg,${ecdToday}\n`,
+        headers: { 'content-type': 'text/csv' },
+      })),
+  },
+  'GET /api/ecd/persons/:id/screenings': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/persons/${await ecdChild(village)}/screenings` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/screenings`,
+      })),
+  },
+  'POST /api/ecd/persons/:id/screenings': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/persons/${await ecdChild(village)}/screenings`,
+      body: screeningBody,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/screenings`,
+        body: screeningBody,
+      })),
+  },
+  'POST /api/ecd/screenings/:id/follow-up-done': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/screenings/${await ecdRecord(village, 'screening')}/follow-up-done`,
+      body: { doneOn: ecdToday },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/screenings/${await ecdRecord(foreignVillage, 'screening')}/follow-up-done`,
+        body: { doneOn: ecdToday },
+      })),
+  },
+  'GET /api/ecd/persons/:id/services': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/persons/${await ecdChild(village)}/services` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/services`,
+      })),
+  },
+  'POST /api/ecd/persons/:id/services': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/persons/${await ecdChild(village)}/services`,
+      body: { serviceCode: 'health_check', receivedOn: ecdToday },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/services`,
+        body: { serviceCode: 'health_check', receivedOn: ecdToday },
+      })),
+  },
+  'POST /api/ecd/services/:id/delete': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/services/${await ecdRecord(village, 'service')}/delete`,
+      body: { reason: 'Ghi trùng' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/services/${await ecdRecord(foreignVillage, 'service')}/delete`,
+        body: { reason: 'Ghi trùng' },
+      })),
+  },
+  'GET /api/ecd/persons/:id/enrolments': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/persons/${await ecdChild(village)}/enrolments` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/enrolments`,
+      })),
+  },
+  'PUT /api/ecd/persons/:id/enrolments': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/ecd/persons/${await ecdChild(village)}/enrolments`,
+      body: enrolmentBody,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/ecd/persons/${await ecdChild(foreignVillage)}/enrolments`,
+        body: enrolmentBody,
+      })),
+  },
+  'GET /api/ecd/action-lists/:kind': {
+    allowed: ecdReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/ecd/action-lists/overdue_doses?unitId=${village.id}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/action-lists/overdue_doses?unitId=${foreignVillage.id}`,
+      })),
+  },
+  'GET /api/ecd/action-lists/:kind/export': {
+    allowed: ecdExporters,
+    inScope: async () => ({
+      method: 'GET',
+      url: `/api/ecd/action-lists/not_measured_under2/export?unitId=${village.id}`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/ecd/action-lists/not_measured_under2/export?unitId=${foreignVillage.id}`,
       })),
   },
 };

@@ -183,6 +183,13 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
     'at_risk_flag',
     'duplicate_dismissal',
     'person_merge',
+    'register_import',
+    'growth_measurement',
+    'immunization_dose',
+    'development_screening',
+    'ecd_service_contact',
+    'school_enrolment',
+    'ecd_child_summary',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -317,7 +317,8 @@ export const ActionListExportQuery = z.strictObject({
   format: z.enum(['xlsx', 'pdf']).default('xlsx'),
 });
 
-export const DoseImportQuery = z.strictObject({ communeId: Uuid });
+/** The village or commune whose children the file's rows name. */
+export const DoseImportQuery = z.strictObject({ unitId: Uuid });
 export const DoseImportResult = z.object({
   imported: z.number().int(),
   /** Rows whose dose (same child, vaccine and day) was already recorded: left alone, so a file can be imported twice. */

@@ -100,18 +100,18 @@ type RowError = DoseImportResult['errors'][number];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Imports the doses of a file for children of a commune in the caller's scope. Every row is checked (the child is an
- * active person of the commune; the vaccine is known; the date is a date, not before the birth, not after today or
+ * Imports the doses of a file for children of a village or commune in the caller's scope. Every row is checked (the
+ * child is an active person of the unit; the vaccine is known; the date is a date, not before the birth, not after today or
  * the death); a dose already recorded (same child, vaccine and day) is counted and left alone, so a file can be
  * imported twice. Any problem: nothing is written and every problem is returned by row.
  */
 export async function importDoses(
   ctx: Operator,
-  communeId: string,
+  unitId: string,
   bytes: Uint8Array,
 ): Promise<DoseImportResult> {
-  const commune = await resolveListUnit(ctx.db, ctx.scope, communeId);
-  if (commune.level !== 'commune') throw new AppError('NOT_FOUND');
+  // A village collaborator imports for their village; a health station for its commune.
+  const unit = await resolveListUnit(ctx.db, ctx.scope, unitId);
   const sheet = await openImportFile(bytes);
   const columns = new Map<Field, number>();
   sheet.headers.forEach((header, index) => {
@@ -181,14 +181,14 @@ export async function importDoses(
   if (count === 0) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'no_rows' });
 
   return inTransaction(ctx.db, async (trx) => {
-    // The commune's active children named by the rows, in one read each way.
+    // The unit's children named by the rows, in one read each way.
     const personalIds = [...new Set(parsed.flatMap((r) => (r.personalId ? [r.personalId] : [])))];
     const personIds = [...new Set(parsed.flatMap((r) => (!r.personalId && r.personId ? [r.personId] : [])))];
     const children = await trx
       .selectFrom('person')
       .select(['id', 'personal_id', 'sex', 'birth_date', 'birth_date_precision', 'death_date', 'status'])
-      .where('province_code', '=', commune.provinceCode)
-      .where(sql<boolean>`org_path <@ ${commune.path}::ltree`)
+      .where('province_code', '=', unit.provinceCode)
+      .where(sql<boolean>`org_path <@ ${unit.path}::ltree`)
       .where('status', '<>', 'merged')
       .where((eb) =>
         eb.or([
@@ -203,7 +203,7 @@ export async function importDoses(
     const existing = await trx
       .selectFrom('immunization_dose')
       .select(['person_id', 'vaccine_code', 'given_on'])
-      .where('province_code', '=', commune.provinceCode)
+      .where('province_code', '=', unit.provinceCode)
       .where(sql<boolean>`person_id = any(${children.map((c) => c.id)}::uuid[])`)
       .execute();
     const key = (personId: string, vaccine: string, date: string) => `${personId}|${vaccine}|${date}`;
@@ -253,7 +253,7 @@ export async function importDoses(
         .insertInto('immunization_dose')
         .values(
           toInsert.slice(start, start + 1000).map((r) => ({
-            province_code: commune.provinceCode,
+            province_code: unit.provinceCode,
             id: newId(),
             person_id: r.childId,
             vaccine_code: r.vaccineCode,
@@ -273,7 +273,7 @@ export async function importDoses(
       children
         .filter((c) => touched.has(c.id))
         .map((c) => ({
-          provinceCode: commune.provinceCode,
+          provinceCode: unit.provinceCode,
           personId: c.id,
           sex: c.sex,
           birthDate: c.birth_date,
@@ -283,8 +283,8 @@ export async function importDoses(
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.doses_imported',
       entityType: 'org_unit',
-      entityId: commune.id,
-      orgPath: commune.path,
+      entityId: unit.id,
+      orgPath: unit.path,
       after: { imported: toInsert.length, alreadyRecorded, children: touched.size, rows: parsed.length },
     });
     return { imported: toInsert.length, alreadyRecorded, errors: [] };

@@ -11,7 +11,6 @@ let village: SeedUnit;
 let otherCommuneVillage: SeedUnit;
 let health: TestClient;
 let collaborator: TestClient;
-let school: TestClient;
 
 const today = todayInVietnam();
 
@@ -29,7 +28,6 @@ beforeAll(async () => {
   };
   health = await login('health_worker', [commune]);
   collaborator = await login('village_collaborator', [village]);
-  school = await login('school_staff', [commune]);
 });
 afterAll(() => t.close());
 
@@ -167,8 +165,8 @@ describe('the immunisation card', () => {
 });
 
 describe('importing immunisation records', () => {
-  const upload = (client: TestClient, communeId: string, text: string) =>
-    client.request('POST', `/api/ecd/imports/doses?communeId=${communeId}`, text, {
+  const upload = (client: TestClient, unitId: string, text: string) =>
+    client.request('POST', `/api/ecd/imports/doses?unitId=${unitId}`, text, {
       'content-type': 'text/csv',
     });
 
@@ -245,12 +243,15 @@ describe('importing immunisation records', () => {
       (await upload(health, otherCommune.parent_id!, 'personal_id,vaccine,given_on\n1,bcg,2026-01-01'))
         .status,
     ).toBe(404);
-    // A village collaborator's scope is a village: a commune's import is not theirs.
+    // A village collaborator's scope is a village: a commune's import is not theirs, their village's is.
     expect(
       (await upload(collaborator, commune.id, 'personal_id,vaccine,given_on\n1,bcg,2026-01-01')).status,
     ).toBe(404);
-    expect((await upload(school, village.id, 'personal_id,vaccine,given_on\n1,bcg,2026-01-01')).status).toBe(
-      404,
+    const own = await upload(
+      collaborator,
+      village.id,
+      'personal_id,vaccine,given_on\n001226000999,bcg,2026-01-01',
     );
+    expect(own.body.errors).toEqual([{ row: 2, column: 'personal_id', code: 'person_not_found' }]);
   });
 });

@@ -37,7 +37,7 @@ export function registerEcdRoutes(app: FastifyInstance, deps: RouteDeps): void {
   route(app, deps, e.deleteDose, async ({ params, body }, ctx) =>
     immunization.deleteDose(ctx, params.id, body.reason),
   );
-  route(app, deps, e.importDoses, async ({ query, body }, ctx) => importDoses(ctx, query.communeId, body));
+  route(app, deps, e.importDoses, async ({ query, body }, ctx) => importDoses(ctx, query.unitId, body));
 
   route(app, deps, e.listScreenings, async ({ params }, ctx) =>
     records.listScreenings(ctx.db, ctx.scope, params.id),

@@ -1,4 +1,3 @@
-import type { BirthPrecision, GrowthSex } from '@treem/shared';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { refreshLastMeasurements } from './childSummary.ts';
@@ -90,9 +89,9 @@ export async function rescoreMeasurements(
     for (const row of rows) {
       const columns = measurementScoreColumns(
         {
-          sex: row.sex as GrowthSex,
+          sex: row.sex,
           birthDate: row.birth_date,
-          birthDatePrecision: row.birth_date_precision as BirthPrecision,
+          birthDatePrecision: row.birth_date_precision,
         },
         measurementValuesOf(row),
       );
