@@ -270,3 +270,36 @@ describe('when the register corrects the child', () => {
     expect(after.body.items[0].z.wfa).not.toBe(m.body.z.wfa);
   });
 });
+
+describe('when two records of one child are merged', () => {
+  test('the measurements and doses of the merged record move to the kept one and are rescored', async () => {
+    const kept = await child({ fullName: 'Lường Văn Tú', sex: 'male' });
+    const duplicate = await child({ fullName: 'Luong Van Tu', sex: 'female' });
+    const m = await health.post(`/api/ecd/persons/${duplicate.id}/measurements`, {
+      measuredOn: addDaysToPlainDate(today, -2),
+      weightKg: 9.1,
+    });
+    await health.post(`/api/ecd/persons/${duplicate.id}/doses`, {
+      vaccineCode: 'measles',
+      givenOn: addDaysToPlainDate(today, -100),
+    });
+    const worker = t.client();
+    const user = await seedUser(t.db, { role: 'commune_worker', scope: [commune] });
+    await worker.login(user.username, user.password);
+    const merged = await worker.post('/api/register/persons/merge', {
+      keepId: kept.id,
+      mergeId: duplicate.id,
+      reason: 'Nhập trùng',
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const measurements = await health.get(`/api/ecd/persons/${kept.id}/measurements`);
+    expect(measurements.body.items.map((x: { id: string }) => x.id)).toEqual([m.body.id]);
+    // Scored now as the kept record's boy, not as the duplicate's girl.
+    expect(measurements.body.items[0].z.wfa).toBe(
+      growthZScores({ sex: 'male', ageDays: 398, weightKg: 9.1 }).z.wfa,
+    );
+    const card = await health.get(`/api/ecd/persons/${kept.id}/immunization`);
+    expect(card.body.records.map((r: { vaccineCode: string }) => r.vaccineCode)).toEqual(['measles']);
+    expect((await health.get(`/api/ecd/persons/${duplicate.id}/measurements`)).status).toBe(404);
+  });
+});
