@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { rescoreMeasurements } from '@treem/server/modules/ecd/rescore';
 import { csvField, csvRecords } from '@treem/server/modules/register/files/csv';
 import { scoreSurveyRow, surveyScoreColumns } from '@treem/shared';
 import type { Command } from 'commander';
-import { CliError } from '../support.ts';
+import { CliError, withDatabase } from '../support.ts';
 
 /** Rows written per `write` call: enough to keep the disk busy, small enough to stream a million-row survey. */
 const LINES_PER_WRITE = 5_000;
@@ -23,6 +25,70 @@ export function registerGrowthCommands(program: Command): void {
         `Scored ${summary.rows} rows (${summary.errors} with an error in the "error" column) into ${options.out}\n`,
       );
     });
+  growth
+    .command('rescore')
+    .description(
+      "Recompute the WHO z-scores and classification of stored measurements from the children's current sex and " +
+        'birth date, and store those that changed (in batches, each committed on its own)',
+    )
+    .option('--province <code>', 'only the measurements of this province (2-digit code); default all')
+    .option('--batch <n>', 'measurements read, scored and written per statement', '5000')
+    .action(async (options: { province?: string; batch: string }) => {
+      const batchSize = Number(options.batch.replace(/[_,]/g, ''));
+      if (!Number.isInteger(batchSize) || batchSize <= 0 || batchSize > 100_000)
+        throw new CliError('--batch must be an integer from 1 to 100000', 2);
+      if (options.province !== undefined && !/^\d{2}$/.test(options.province))
+        throw new CliError(`--province must be a 2-digit province code, not "${options.province}"`, 2);
+      await withDatabase(async ({ db }) => {
+        const provinceCode = options.province;
+        if (provinceCode !== undefined) {
+          const province = await db
+            .selectFrom('org_unit')
+            .select('id')
+            .where('generation', '=', 'current')
+            .where('level', '=', 'province')
+            .where('province_code', '=', provinceCode)
+            .executeTakeFirst();
+          if (!province) throw new CliError(`province ${provinceCode} not found`, 2);
+        }
+        const counted = await db
+          .selectFrom('growth_measurement')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .$if(provinceCode !== undefined, (q) => q.where('province_code', '=', provinceCode!))
+          .executeTakeFirstOrThrow();
+        const total = { n: Number(counted.n) };
+        const where = provinceCode === undefined ? 'all provinces' : `province ${provinceCode}`;
+        process.stdout.write(
+          `Rescoring ${total.n.toLocaleString('en-US')} measurements of ${where} in batches of ${batchSize}\n`,
+        );
+        const start = performance.now();
+        let lastLine = start;
+        const result = await rescoreMeasurements(db, {
+          provinceCode,
+          batchSize,
+          onProgress: (done) => {
+            const now = performance.now();
+            if (now - lastLine < 2_000 && done < total.n) return;
+            lastLine = now;
+            const percent = total.n > 0 ? Math.floor((done / total.n) * 100) : 100;
+            process.stdout.write(
+              `  ${done.toLocaleString('en-US')} / ${total.n.toLocaleString('en-US')} (${percent}%), ` +
+                `${rate(done, now - start)} rows/s\n`,
+            );
+          },
+        });
+        const ms = performance.now() - start;
+        process.stdout.write(
+          `Rescored ${result.scored.toLocaleString('en-US')} measurements ` +
+            `(${result.changed.toLocaleString('en-US')} changed and stored) in ${(ms / 1000).toFixed(1)} s: ` +
+            `${rate(result.scored, ms)} rows/s\n`,
+        );
+      });
+    });
+}
+
+function rate(rows: number, ms: number): string {
+  return Math.round(rows / Math.max(ms / 1000, 0.001)).toLocaleString('en-US');
 }
 
 export async function scoreSurveyFile(
