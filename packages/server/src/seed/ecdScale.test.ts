@@ -12,7 +12,6 @@ import { loadAdminUnits } from './adminUnits.ts';
 import {
   ecdCommuneRows,
   generateEcdScaleChild,
-  schoolYearOf,
   writeEcdScale,
   type EcdScaleChild,
   type EcdScaleReport,
@@ -131,12 +130,6 @@ describe('ECD scale generator (pure)', () => {
     ).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(ids);
-  });
-
-  test('the school year starts on 5 September', () => {
-    expect(schoolYearOf('2026-09-04')).toBe('2025-2026');
-    expect(schoolYearOf('2026-09-05')).toBe('2026-2027');
-    expect(schoolYearOf('2027-01-10')).toBe('2026-2027');
   });
 });
 

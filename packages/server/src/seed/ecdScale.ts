@@ -62,6 +62,7 @@ import { lmsValueAt } from '@treem/shared/domain/growth/zScore';
 import pg from 'pg';
 import { pendingDoses, SUMMARY_AGE_YEARS, SUMMARY_VERSION } from '../modules/ecd/childSummary.ts';
 import { measurementScoreColumns, type MeasurementValues } from '../modules/ecd/measurementScores.ts';
+import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { generateEcdDemo, type EcdDemoDose } from './ecdDemoGenerator.ts';
 import { hashSeed, sfc32, type Random } from './registerGenerator.ts';
 import { copyRows } from './registerScale.ts';
@@ -153,13 +154,6 @@ const dayNumber = (date: PlainDate) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / 86_400_000;
 };
-
-/** The school year a day falls in: it starts on 5 September (`2026-2027`). */
-export function schoolYearOf(date: PlainDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const start = m > 9 || (m === 9 && d >= 5) ? y : y - 1;
-  return `${start}-${start + 1}`;
-}
 
 /** The WHO 2007 reference value at `sd` for an age in months (nearest month row), or null outside the table. */
 function reference2007(table: LmsTable, sex: GrowthSex, ageMonths: number, sd: number): number | null {
