@@ -1,5 +1,6 @@
 // Shared helpers for the benchmark scripts: timing, percentiles, machine facts, the result file and its table.
 // Every benchmark writes the one shape from docs (ARCHITECTURE.md, "Testing and CI") to bench/results/<name>.json.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -296,4 +297,120 @@ export async function scratchPostgres(
       await cleanup.end();
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Native PostgreSQL and the server process (used by the ECD benchmarks)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The URL of database `name` on the server `adminUrl` points at, created if it does not exist (a kept scale
+ * database is reused as it is).
+ */
+export async function ensurePostgresDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Waits until database `url` runs no query but this one's (at most `maxSeconds`): a run's queued requests must not
+ * be answered during the next. Returns the seconds waited.
+ */
+export async function waitForIdleDatabase(url: string, maxSeconds = 300): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const start = Date.now();
+  try {
+    for (;;) {
+      const active = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      );
+      if (active.rows[0]!.n === 0 || Date.now() - start > maxSeconds * 1000)
+        return (Date.now() - start) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `treem start` as `npm start` runs it, on database `url`, a free port, no demo seed, warnings only; resolves when
+ * `/healthz` answers. `stop()` sends SIGTERM (SIGKILL after 20 s).
+ */
+export async function startTreemServer(
+  url: string,
+  dataDir: string,
+): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['packages/cli/bin/treem.js', 'start'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      TREEM_DATA_DIR: dataDir,
+      TREEM_SEED_DEMO: 'false',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (gone) throw new Error(`server exited before it was ready:\n${output.join('')}`);
+    if (Date.now() > deadline) throw new Error('server not ready in 120 s');
+    const ok = await fetch(`${base}/healthz`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    base,
+    pid: child.pid!,
+    stop: async () => {
+      if (gone) return;
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000));
+      if ((await Promise.race([exited, timeout])) === 'timeout') {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Signs in over HTTP; the session cookie (`treem_session=…`) to send with requests. */
+export async function signIn(base: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await response.json()) as { status?: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('treem_session='));
+  if (response.status !== 200 || body.status !== 'ok' || !cookie)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(body)}`);
+  return cookie;
 }
