@@ -19,6 +19,8 @@ export function issueText(code: string, t: Messages): string {
   if (code in t.errors) return t.errors[code as keyof Messages['errors']];
   // The register's person rules (`birth_date_in_future`, `personal_id_sex_mismatch`…) name their own problem.
   if (code in t.personRules) return t.personRules[code as keyof Messages['personRules']];
+  // Early-childhood rules (`before_birth`, `dose_already_recorded`, `caregiver_required`…).
+  if (code in t.ecd.issues) return t.ecd.issues[code as keyof Messages['ecd']['issues']];
   switch (code) {
     case 'too_small':
     case 'invalid_type':

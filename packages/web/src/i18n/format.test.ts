@@ -8,7 +8,7 @@ import {
   formatNumber,
   parseDecimal,
 } from './format.ts';
-import { errorText } from './errorText.ts';
+import { errorText, issueText } from './errorText.ts';
 import { ApiError } from '../api/ApiError.ts';
 import { vi } from './vi.ts';
 import { en } from './en.ts';
@@ -88,5 +88,14 @@ describe('decimals typed by hand', () => {
   test('formats z-scores with two decimals in the language’s notation', () => {
     expect(formatDecimal(-2.5, 'vi', 2)).toBe('-2,50');
     expect(formatDecimal(1234.5, 'en', 1)).toBe('1,234.5');
+  });
+});
+
+describe('field issues from the server', () => {
+  test('names early-childhood rules in the user’s language, and anything unknown as an invalid value', () => {
+    expect(issueText('dose_already_recorded', vi)).toBe(vi.ecd.issues.dose_already_recorded);
+    expect(issueText('before_birth', en)).toBe(en.ecd.issues.before_birth);
+    expect(issueText('birth_date_in_future', vi)).toBe(vi.personRules.birth_date_in_future);
+    expect(issueText('something_new', vi)).toBe(vi.validation.invalidValue);
   });
 });

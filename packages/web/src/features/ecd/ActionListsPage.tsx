@@ -19,12 +19,11 @@ import {
   Flex,
   Page,
   Select,
-  Tabs,
+  Radio,
   Typography,
   useNotify,
   type DataColumns,
 } from '../../ui/index.ts';
-import { useOrgUnitDetail } from '../orgUnits/queries.ts';
 import { doseNames } from './catalogue.ts';
 import { ClassificationTags } from './display.tsx';
 import { DoseImportDialog } from './DoseImportDialog.tsx';
@@ -123,12 +122,10 @@ export function ActionListsPage() {
   const [importing, setImporting] = useState(false);
   const defaultUnit = useDefaultUnit(['commune', 'village']);
   const unitId = search.unit ?? defaultUnit;
-  const unit = useOrgUnitDetail(unitId).data?.unit;
   const kind = actionListKindOf(search);
   const months = search.months ?? defaultNotMeasuredMonths;
   const list = useActionList(kind, unitId ? toActionListQuery(search, unitId) : undefined);
   const file = useListFile(kind, unitId, months);
-  const communeId = unit ? (unit.level === 'commune' ? unit.id : (unit.parentId ?? undefined)) : undefined;
 
   const go = (next: Partial<ActionListsSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, page: undefined, ...next }) });
@@ -239,13 +236,17 @@ export function ActionListsPage() {
         </Flex>
       </Card>
       {file.error && <ErrorAlert error={file.error} />}
-      <Tabs
-        activeKey={kind}
-        onChange={(key) => {
-          const next = actionListKinds.find((value) => value === key) ?? 'overdue_doses';
+      <Radio.Group
+        aria-label={t.ecd.actionLists.kindsLabel}
+        value={kind}
+        onChange={(event) => {
+          const next = actionListKinds.find((value) => value === event.target.value) ?? 'overdue_doses';
           go({ kind: next === 'overdue_doses' ? undefined : next });
         }}
-        items={actionListKinds.map((value) => ({ key: value, label: t.ecd.actionLists.kinds[value] }))}
+        optionType="button"
+        buttonStyle="solid"
+        className="list-kinds"
+        options={actionListKinds.map((value) => ({ value, label: t.ecd.actionLists.kinds[value] }))}
       />
       {unitId ? (
         <>
@@ -282,7 +283,7 @@ export function ActionListsPage() {
           <EmptyState description={t.ecd.actionLists.chooseUnit} />
         </Card>
       )}
-      <DoseImportDialog open={importing} communeId={communeId} onClose={() => setImporting(false)} />
+      <DoseImportDialog open={importing} unitId={unitId} onClose={() => setImporting(false)} />
     </Page>
   );
 }

@@ -116,11 +116,15 @@ function ScreeningForm({ person, onDone }: { person: PersonDetail; onDone: () =>
       form.setValue('result', checklist.suggested);
   }, [usesChecklist, checklist.domains.join(), checklist.notMet.join(), checklist.suggested, form]);
 
-  const applyErrors = useServerErrors(
-    form.setError,
-    ['screenedOn', 'tool', 'domains', 'result', 'followUpOn', 'screenedBy', 'note'],
-    { ECD_DATE_INVALID: 'screenedOn' },
-  );
+  const applyErrors = useServerErrors(form.setError, [
+    'screenedOn',
+    'tool',
+    'domains',
+    'result',
+    'followUpOn',
+    'screenedBy',
+    'note',
+  ]);
   const save = useMutation({
     mutationFn: (body: Output) =>
       call(api.ecd.createScreening, {
@@ -264,7 +268,7 @@ function FollowUpDoneForm({ screening, onDone }: { screening: Screening; onDone:
     resolver: zodResolver(FollowUpDone),
     defaultValues: { doneOn: todayInVietnam(), note: null },
   });
-  const applyErrors = useServerErrors(form.setError, ['doneOn', 'note'], { ECD_DATE_INVALID: 'doneOn' });
+  const applyErrors = useServerErrors(form.setError, ['doneOn', 'note']);
   const done = useMutation({
     mutationFn: (body: z.output<typeof FollowUpDone>) =>
       call(api.ecd.completeFollowUp, { params: { id: screening.id }, body }),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { api, type DoseImportResult } from '@treem/shared';
+import { isApiError } from '../../api/ApiError.ts';
 import { saveFile, uploadFile } from '../../api/files.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { format } from '../../i18n/format.ts';
@@ -39,6 +40,11 @@ function ImportReport({ result }: { result: DoseImportResult }) {
         type="success"
         showIcon
         title={format(t.ecd.doseImport.imported, { count: formatNumber(result.imported) })}
+        description={
+          result.alreadyRecorded > 0
+            ? format(t.ecd.doseImport.alreadyRecorded, { count: formatNumber(result.alreadyRecorded) })
+            : undefined
+        }
       />
     );
   }
@@ -65,18 +71,18 @@ function ImportReport({ result }: { result: DoseImportResult }) {
   );
 }
 
-function ImportContent({ communeId, onClose }: { communeId: string | undefined; onClose: () => void }) {
+function ImportContent({ unitId, onClose }: { unitId: string | undefined; onClose: () => void }) {
   const { t } = useI18n();
   const notify = useNotify();
   const invalidate = useInvalidateEcd();
   const [picked, setPicked] = useState<{ id: string; name: string } | undefined>();
   const [picking, setPicking] = useState(false);
-  const given = useOrgUnitDetail(communeId).data?.unit;
-  const commune = communeId ? { id: communeId, name: given?.fullName ?? t.common.loading } : picked;
+  const given = useOrgUnitDetail(unitId).data?.unit;
+  const unit = unitId ? { id: unitId, name: given?.fullName ?? t.common.loading } : picked;
   const upload = useMutation({
     mutationFn: (file: File) => {
-      if (!commune) throw new Error('no commune chosen');
-      return uploadFile(api.ecd.importDoses, file, { query: { communeId: commune.id } });
+      if (!unit) throw new Error('no unit chosen');
+      return uploadFile(api.ecd.importDoses, file, { query: { unitId: unit.id } });
     },
     onSuccess: async (result) => {
       if (result.errors.length === 0) {
@@ -98,9 +104,9 @@ function ImportContent({ communeId, onClose }: { communeId: string | undefined; 
       </ul>
       <Flex gap="small" wrap align="center" justify="space-between">
         <Typography.Text>
-          {t.ecd.doseImport.commune}: <strong>{commune?.name ?? t.ecd.unit.none}</strong>
+          {t.ecd.doseImport.unit}: <strong>{unit?.name ?? t.ecd.unit.none}</strong>
         </Typography.Text>
-        {!communeId && <Button onClick={() => setPicking(true)}>{t.picker.pick}</Button>}
+        {!unitId && <Button onClick={() => setPicking(true)}>{t.picker.pick}</Button>}
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
@@ -114,10 +120,10 @@ function ImportContent({ communeId, onClose }: { communeId: string | undefined; 
         </Button>
       </Flex>
       <Upload.Dragger
-        accept=".csv"
+        accept=".csv,.xlsx"
         multiple={false}
         showUploadList={false}
-        disabled={!commune || upload.isPending}
+        disabled={!unit || upload.isPending}
         beforeUpload={(file) => {
           upload.mutate(file);
           return Upload.LIST_IGNORE;
@@ -129,13 +135,22 @@ function ImportContent({ communeId, onClose }: { communeId: string | undefined; 
         <p className="ant-upload-text">
           {upload.isPending
             ? t.ecd.doseImport.uploading
-            : commune
+            : unit
               ? t.ecd.doseImport.dropHint
-              : t.ecd.doseImport.chooseCommune}
+              : t.ecd.doseImport.chooseUnit}
         </p>
         <p className="ant-upload-hint">{t.ecd.doseImport.formats}</p>
       </Upload.Dragger>
       <ErrorAlert error={upload.error} />
+      {isApiError(upload.error) && Array.isArray(upload.error.details?.missing) && (
+        <Alert
+          type="warning"
+          showIcon
+          title={format(t.ecd.doseImport.missingColumns, {
+            columns: (upload.error.details.missing as unknown[]).map(String).join(', '),
+          })}
+        />
+      )}
       {upload.data && <ImportReport result={upload.data} />}
       <FormActions>
         <Button onClick={onClose}>{t.ecd.doseImport.close}</Button>
@@ -143,7 +158,7 @@ function ImportContent({ communeId, onClose }: { communeId: string | undefined; 
       <OrgUnitPickerDialog
         open={picking}
         onClose={() => setPicking(false)}
-        allowedLevels={['commune']}
+        allowedLevels={['commune', 'village']}
         onPick={(unit) => {
           setPicking(false);
           setPicked({ id: unit.id, name: unit.fullName });
@@ -154,22 +169,23 @@ function ImportContent({ communeId, onClose }: { communeId: string | undefined; 
 }
 
 /**
- * Immunisation records from a CSV (a district or commune EPI spreadsheet): all rows or none. When a row is wrong
+ * Immunisation records from a CSV or XLSX file (a health station's EPI spreadsheet): all rows or none. When a row is wrong
  * nothing is written and the report names every problem by spreadsheet row, to fix and upload again.
  */
 export function DoseImportDialog({
   open,
-  communeId,
+  unitId,
   onClose,
 }: {
   open: boolean;
-  communeId: string | undefined;
+  /** The village or commune the file's children live in; absent = asked in the dialog. */
+  unitId: string | undefined;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   return (
     <Dialog open={open} title={t.ecd.doseImport.title} onClose={onClose} width={760}>
-      {open && <ImportContent communeId={communeId} onClose={onClose} />}
+      {open && <ImportContent unitId={unitId} onClose={onClose} />}
     </Dialog>
   );
 }

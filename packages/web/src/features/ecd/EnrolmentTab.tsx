@@ -104,10 +104,10 @@ function EnrolmentForm({
         name="schoolYear"
         label={t.ecd.enrolment.schoolYear}
         disabled={Boolean(existing)}
-        options={schoolYearChoices(todayInVietnam()).map((year) => ({
-          value: year,
-          label: year.replace('-', '–'),
-        }))}
+        options={schoolYearChoices(todayInVietnam())
+          // A school year cannot start before the child was born (the server refuses it too).
+          .filter((year) => year.slice(0, 4) >= person.birthDate.slice(0, 4))
+          .map((year) => ({ value: year, label: year.replace('-', '–') }))}
       />
       {replaces && <Alert type="info" showIcon title={t.ecd.enrolment.replaces} />}
       <SelectField

@@ -86,13 +86,13 @@ function DoseForm({
       lot: null,
     },
   });
-  const applyErrors = useServerErrors(
-    form.setError,
-    ['vaccineCode', 'doseNumber', 'givenOn', 'place', 'lot'],
-    {
-      ECD_DATE_INVALID: 'givenOn',
-    },
-  );
+  const applyErrors = useServerErrors(form.setError, [
+    'vaccineCode',
+    'doseNumber',
+    'givenOn',
+    'place',
+    'lot',
+  ]);
   const record = useMutation({
     mutationFn: (body: z.output<typeof DoseInput>) =>
       call(api.ecd.recordDose, { params: { id: personId }, body }),
@@ -285,6 +285,7 @@ export function ImmunizationTab({ person }: { person: PersonDetail }) {
             render: (_: unknown, r: DoseRecord) => (
               <Button
                 size="small"
+                type="link"
                 danger
                 aria-label={`${t.ecd.remove.button}: ${vaccineName(r.vaccineCode, language)} ${formatDate(r.givenOn)}`}
                 onClick={() => setRemoving(r)}

@@ -149,22 +149,18 @@ export function MeasurementForm({
     if (!form.getFieldState('position').isDirty) form.setValue('position', defaultPosition(ageDays));
   }, [ageDays, form]);
 
-  const applyErrors = useServerErrors(
-    form.setError,
-    [
-      'measuredOn',
-      'weightKg',
-      'lengthHeightCm',
-      'position',
-      'headCircumferenceCm',
-      'muacCm',
-      'oedema',
-      'measuredBy',
-      'place',
-      'note',
-    ],
-    { ECD_DATE_INVALID: 'measuredOn' },
-  );
+  const applyErrors = useServerErrors(form.setError, [
+    'measuredOn',
+    'weightKg',
+    'lengthHeightCm',
+    'position',
+    'headCircumferenceCm',
+    'muacCm',
+    'oedema',
+    'measuredBy',
+    'place',
+    'note',
+  ]);
   const save = useMutation({
     mutationFn: (body: Output) =>
       measurement

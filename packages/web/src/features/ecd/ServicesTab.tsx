@@ -112,7 +112,7 @@ function ServiceForm({ person, onDone }: { person: PersonDetail; onDone: () => v
   const applyErrors = useServerErrors(
     form.setError,
     ['serviceCode', 'receivedOn', 'caregiverPersonId', 'provider', 'outcome'],
-    { ECD_DATE_INVALID: 'receivedOn', INVALID_REFERENCE: 'caregiverPersonId' },
+    { INVALID_REFERENCE: 'caregiverPersonId' },
   );
   const save = useMutation({
     mutationFn: (body: Output) => call(api.ecd.createService, { params: { id: person.id }, body }),
@@ -224,6 +224,7 @@ export function ServicesTab({ person }: { person: PersonDetail }) {
             render: (_: unknown, s: ServiceContact) => (
               <Button
                 size="small"
+                type="link"
                 danger
                 aria-label={`${t.ecd.remove.button}: ${serviceName(s.serviceCode, language)} ${formatDate(s.receivedOn)}`}
                 onClick={() => setRemoving(s)}

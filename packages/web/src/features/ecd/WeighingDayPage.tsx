@@ -419,22 +419,23 @@ function Summary({
         ]}
       />
       {malnourished.length > 0 && (
-        <List
-          aria-label={t.ecd.weighing.malnourishedTitle}
-          header={<Typography.Text strong>{t.ecd.weighing.malnourishedTitle}</Typography.Text>}
-          dataSource={malnourished}
-          rowKey={(m) => m.id}
-          renderItem={(m) => (
-            <List.Item>
-              <Flex gap="small" wrap align="center">
-                <Link to="/register/persons/$id" params={{ id: m.personId }} search={{ tab: 'growth' }}>
-                  {names.get(m.personId) ?? m.personId}
-                </Link>
-                <ClassificationTags classification={m.classification} />
-              </Flex>
-            </List.Item>
-          )}
-        />
+        <section aria-label={t.ecd.weighing.malnourishedTitle}>
+          <List
+            header={<Typography.Text strong>{t.ecd.weighing.malnourishedTitle}</Typography.Text>}
+            dataSource={malnourished}
+            rowKey={(m) => m.id}
+            renderItem={(m) => (
+              <List.Item>
+                <Flex gap="small" wrap align="center">
+                  <Link to="/register/persons/$id" params={{ id: m.personId }} search={{ tab: 'growth' }}>
+                    {names.get(m.personId) ?? m.personId}
+                  </Link>
+                  <ClassificationTags classification={m.classification} />
+                </Flex>
+              </List.Item>
+            )}
+          />
+        </section>
       )}
     </Card>
   );

@@ -81,13 +81,13 @@ export function milestoneDomainName(code: MilestoneDomain, language: Language): 
 }
 
 /**
- * The school year a date falls in. Vietnamese school years open in early September and enrolment is done in
- * August, so from 1 August a date belongs to the year that is starting.
+ * The school year a date falls in: Vietnamese school years open in early September, so from 1 September a date
+ * belongs to the year that is starting (the rule the server's enrolment checks and action lists use).
  */
 export function schoolYearOf(date: PlainDate): string {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  const start = month >= 8 ? year : year - 1;
+  const start = month >= 9 ? year : year - 1;
   return `${start}-${start + 1}`;
 }
 

@@ -98,7 +98,7 @@ const doseStatusColour: Record<ImmunizationDoseStatus, string> = {
   due: 'blue',
   overdue: 'red',
   given: 'green',
-  given_late: 'lime',
+  given_late: 'gold',
   expired: 'volcano',
 };
 

@@ -157,9 +157,9 @@ describe('names from the shared catalogues', () => {
     expect(serviceOptions('en').length).toBeGreaterThan(care.length);
   });
 
-  test('puts a date in the school year that opens in September (from 1 August)', () => {
-    expect(schoolYearOf('2026-07-31')).toBe('2025-2026');
-    expect(schoolYearOf('2026-08-01')).toBe('2026-2027');
+  test('puts a date in the school year that opens on 1 September', () => {
+    expect(schoolYearOf('2026-08-31')).toBe('2025-2026');
+    expect(schoolYearOf('2026-09-01')).toBe('2026-2027');
     expect(schoolYearChoices('2026-03-10', 2)).toEqual(['2026-2027', '2025-2026', '2024-2025', '2023-2024']);
   });
 
