@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { actionListKinds, todayInVietnam } from '@treem/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -10,14 +9,11 @@ import { DEMO_COMMUNES, seedDemo } from './demo.ts';
 
 let database: Database;
 let firstRun: Awaited<ReturnType<typeof seedDemo>>;
-let firstRunMs: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await loadAdminUnits(database.db);
-  const start = performance.now();
   firstRun = await seedDemo(database.db);
-  firstRunMs = performance.now() - start;
 }, 120_000);
 
 afterAll(async () => {
@@ -40,7 +36,7 @@ async function childrenPerVillage(): Promise<Map<string, number>> {
   return new Map(rows.map((row) => [row.name, Number(row.children)]));
 }
 
-test('demo seeding fills every demo village with children, quickly', async () => {
+test('demo seeding fills every demo village with children', async () => {
   const perVillage = await childrenPerVillage();
   const names = DEMO_COMMUNES.flatMap((commune) => commune.villages.map(([, name]) => name as string));
   expect(perVillage.size).toBe(names.length);
@@ -48,7 +44,6 @@ test('demo seeding fills every demo village with children, quickly', async () =>
   expect(firstRun.register.households).toBeGreaterThanOrEqual(60 * names.length);
   expect(firstRun.register.households).toBeLessThanOrEqual(120 * names.length);
   expect(firstRun.register.children).toBe([...perVillage.values()].reduce((a, b) => a + b, 0));
-  expect(firstRunMs).toBeLessThan(10_000);
 });
 
 test('demo register has circumstances, flags from the province catalogue, and linked parents', async () => {

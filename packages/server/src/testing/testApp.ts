@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Endpoint } from '@treem/shared';
+import type { Endpoint, Role } from '@treem/shared';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { TestClient } from './client.ts';
+import { seedUser, type SeedUnit } from './factories.ts';
 import { createTestDatabase } from './testDatabase.ts';
 
 export interface TestApp {
@@ -41,4 +42,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await database.close();
     },
   };
+}
+
+/** A client signed in as a new user of this role and scope. */
+export async function signedIn(t: TestApp, role: Role, scope: SeedUnit[]): Promise<TestClient> {
+  const user = await seedUser(t.db, { role, scope });
+  const client = t.client();
+  await client.login(user.username, user.password);
+  return client;
 }

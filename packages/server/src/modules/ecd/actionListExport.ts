@@ -1,6 +1,5 @@
 // An action list as a spreadsheet, or as an A4 landscape PDF with the national header to print and take along on
 // home visits (with an empty column to write in).
-import { PassThrough } from 'node:stream';
 import {
   assertNever,
   formatPlainDateVi,
@@ -12,11 +11,11 @@ import {
   type GrowthClassification,
   type PlainDate,
 } from '@treem/shared';
-import ExcelJS from 'exceljs';
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { writeAudit } from '../../audit/audit.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { nationalHeader, renderPdf } from '../../documents/pdf.ts';
+import { streamedWorkbook } from '../../documents/xlsx.ts';
 import type { Operator } from '../../http/context.ts';
 import { neutraliseFormula } from '../register/files/csv.ts';
 import { XLSX_TYPE } from '../register/files/template.ts';
@@ -96,19 +95,7 @@ function rowValues(kind: ActionListKind, item: ActionListItem) {
 }
 
 async function xlsx(kind: ActionListKind, title: string, unit: ListUnit, items: readonly ActionListItem[]) {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'treem';
+  const { workbook, finish } = streamedWorkbook();
   const sheet = workbook.addWorksheet('Danh sách', { views: [{ state: 'frozen', ySplit: 3 }] });
   const reason = reasonColumn(kind);
   const columns = [
@@ -149,9 +136,7 @@ async function xlsx(kind: ActionListKind, title: string, unit: ListUnit, items: 
       .commit();
   });
   sheet.commit();
-  await workbook.commit();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }
 
 async function pdf(

@@ -192,6 +192,8 @@ export async function refreshStaleSummaries(
         eb('s.birth_date_precision', '<>', eb.ref('p.birth_date_precision')),
       ]),
     )
+    // One order for every caller, so two lists refreshing the same children lock their rows in the same order.
+    .orderBy('p.id')
     .execute();
   if (stale.length === 0) return 0;
   await inTransaction(db, (trx) =>

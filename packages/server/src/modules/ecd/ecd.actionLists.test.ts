@@ -11,7 +11,7 @@ import {
 } from '../../testing/ecdFactories.ts';
 import { seedCommune, seedProvince, seedUser, seedVillage, type SeedUnit } from '../../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../../testing/registerFactories.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../testing/testApp.ts';
 import type { Scope } from '../access/scope.ts';
 import { actionList } from './actionLists.ts';
 
@@ -246,15 +246,9 @@ describe('through the API', () => {
   let outsider: TestClient;
 
   beforeAll(async () => {
-    const login = async (role: Parameters<typeof seedUser>[1]['role'], units: SeedUnit[]) => {
-      const user = await seedUser(t.db, { role, scope: units });
-      const client = t.client();
-      await client.login(user.username, user.password);
-      return client;
-    };
-    collaborator = await login('village_collaborator', [villageA]);
-    worker = await login('commune_worker', [commune]);
-    outsider = await login('commune_worker', [await seedCommune(t.db, await seedProvince(t.db))]);
+    collaborator = await signedIn(t, 'village_collaborator', [villageA]);
+    worker = await signedIn(t, 'commune_worker', [commune]);
+    outsider = await signedIn(t, 'commune_worker', [await seedCommune(t.db, await seedProvince(t.db))]);
     // Never-measured babies in both villages, born relative to the real day.
     await child('Mai Văn Nam', villageA, addDaysToPlainDate(todayInVietnam(), -30));
     await child('Mai Văn Phúc', villageB, addDaysToPlainDate(todayInVietnam(), -30));

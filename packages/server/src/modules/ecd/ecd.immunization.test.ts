@@ -1,9 +1,9 @@
 import { addDaysToPlainDate, addMonthsToPlainDate, todayInVietnam } from '@treem/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
-import { seedCommune, seedProvince, seedUser, seedVillage, type SeedUnit } from '../../testing/factories.ts';
+import { seedCommune, seedProvince, seedVillage, type SeedUnit } from '../../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../../testing/registerFactories.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
 let commune: SeedUnit;
@@ -20,14 +20,8 @@ beforeAll(async () => {
   commune = await seedCommune(t.db, province);
   village = await seedVillage(t.db, commune);
   otherCommuneVillage = await seedVillage(t.db, await seedCommune(t.db, province));
-  const login = async (role: Parameters<typeof seedUser>[1]['role'], scope: SeedUnit[]) => {
-    const user = await seedUser(t.db, { role, scope });
-    const client = t.client();
-    await client.login(user.username, user.password);
-    return client;
-  };
-  health = await login('health_worker', [commune]);
-  collaborator = await login('village_collaborator', [village]);
+  health = await signedIn(t, 'health_worker', [commune]);
+  collaborator = await signedIn(t, 'village_collaborator', [village]);
 });
 afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
 import { seedCommune, seedProvince, seedUser, seedVillage, type SeedUnit } from '../../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../../testing/registerFactories.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
 let commune: SeedUnit;
@@ -23,15 +23,9 @@ beforeAll(async () => {
   village = await seedVillage(t.db, commune);
   secondVillage = await seedVillage(t.db, commune);
   otherCommuneVillage = await seedVillage(t.db, await seedCommune(t.db, province));
-  const login = async (role: Parameters<typeof seedUser>[1]['role'], scope: SeedUnit[]) => {
-    const user = await seedUser(t.db, { role, scope });
-    const client = t.client();
-    await client.login(user.username, user.password);
-    return client;
-  };
-  health = await login('health_worker', [commune]);
-  collaborator = await login('village_collaborator', [village]);
-  viewer = await login('viewer', [province]);
+  health = await signedIn(t, 'health_worker', [commune]);
+  collaborator = await signedIn(t, 'village_collaborator', [village]);
+  viewer = await signedIn(t, 'viewer', [province]);
 });
 afterAll(() => t.close());
 

@@ -1,9 +1,9 @@
 import { addDaysToPlainDate, addMonthsToPlainDate, todayInVietnam } from '@treem/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
-import { seedCommune, seedProvince, seedUser, seedVillage, type SeedUnit } from '../../testing/factories.ts';
+import { seedCommune, seedProvince, seedVillage, type SeedUnit } from '../../testing/factories.ts';
 import { seedHousehold, seedPerson, type SeedHousehold } from '../../testing/registerFactories.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../testing/testApp.ts';
 import { schoolYearOf } from './records.service.ts';
 
 let t: TestApp;
@@ -22,15 +22,9 @@ beforeAll(async () => {
   village = await seedVillage(t.db, commune);
   otherCommuneVillage = await seedVillage(t.db, await seedCommune(t.db, province));
   household = await seedHousehold(t.db, village);
-  const login = async (role: Parameters<typeof seedUser>[1]['role'], scope: SeedUnit[]) => {
-    const user = await seedUser(t.db, { role, scope });
-    const client = t.client();
-    await client.login(user.username, user.password);
-    return client;
-  };
-  health = await login('health_worker', [commune]);
-  school = await login('school_staff', [commune]);
-  leader = await login('commune_leader', [commune]);
+  health = await signedIn(t, 'health_worker', [commune]);
+  school = await signedIn(t, 'school_staff', [commune]);
+  leader = await signedIn(t, 'commune_leader', [commune]);
 });
 afterAll(() => t.close());
 

@@ -2,9 +2,9 @@ import { addDaysToPlainDate, addYears, todayInVietnam } from '@treem/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
 import { seedMeasurement } from '../../testing/ecdFactories.ts';
-import { seedCommune, seedProvince, seedUser, seedVillage, type SeedUnit } from '../../testing/factories.ts';
+import { seedCommune, seedProvince, seedVillage, type SeedUnit } from '../../testing/factories.ts';
 import { seedHousehold, seedPerson, type SeedPerson } from '../../testing/registerFactories.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { createTestApp, signedIn, type TestApp } from '../../testing/testApp.ts';
 
 let t: TestApp;
 let village: SeedUnit;
@@ -53,14 +53,8 @@ beforeAll(async () => {
     addDaysToPlainDate(today, -90),
     { weightKg: 11, lengthHeightCm: 85, position: 'lying' },
   );
-  const login = async (role: Parameters<typeof seedUser>[1]['role'], scope: SeedUnit[]) => {
-    const user = await seedUser(t.db, { role, scope });
-    const client = t.client();
-    await client.login(user.username, user.password);
-    return client;
-  };
-  collaborator = await login('village_collaborator', [village]);
-  health = await login('health_worker', [commune]);
+  collaborator = await signedIn(t, 'village_collaborator', [village]);
+  health = await signedIn(t, 'health_worker', [commune]);
 });
 afterAll(() => t.close());
 

@@ -7,7 +7,8 @@ import {
   type GrowthSex,
   type PlainDate,
 } from '@treem/shared';
-import { sql } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { withinScope, type Scope } from '../access/scope.ts';
 
@@ -145,4 +146,29 @@ export async function userNames(db: Executor, ids: readonly (string | null)[]): 
     .where(sql<boolean>`id = any(${wanted}::uuid[])`)
     .execute();
   return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+/** The early-childhood tables whose rows belong to one child. */
+export type ChildRecordTable =
+  'growth_measurement' | 'immunization_dose' | 'development_screening' | 'ecd_service_contact';
+
+/**
+ * A record of a child in the caller's scope, locked for a change, with its (active, locked) child; NOT_FOUND when the
+ * record does not exist or its child is outside the scope.
+ */
+export async function lockChildRecord<T extends ChildRecordTable>(
+  trx: Transaction<DB>,
+  scope: Scope,
+  table: T,
+  id: string,
+): Promise<{ row: Selectable<DB[T]>; child: EcdChildRow }> {
+  const { rows } = await sql<Selectable<DB[T]>>`
+    select r.* from ${sql.table(table)} r
+    join person p on p.province_code = r.province_code and p.id = r.person_id
+    where r.id = ${id} and ${withinScope('p.org_path', scope)}
+    for update of r`.execute(trx);
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND');
+  const child = await getEcdChild(trx, scope, (row as { person_id: string }).person_id, { forWrite: true });
+  return { row, child };
 }

@@ -10,19 +10,19 @@ import {
   type WeighingDayChild,
   type WeighingDayInput,
 } from '@treem/shared';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
-import type { DB } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
-import { withinScope, type Scope } from '../access/scope.ts';
+import type { Scope } from '../access/scope.ts';
 import { resolveVillage } from '../register/registerScope.ts';
 import { refreshChildSummaries } from './childSummary.ts';
 import {
   assertRecordDate,
   dateIssue,
   getEcdChild,
+  lockChildRecord,
   toEcdChild,
   userNames,
   type EcdChildRow,
@@ -98,23 +98,6 @@ export async function listMeasurements(db: Executor, scope: Scope, personId: str
   return { child: toEcdChild(child), items: await withNames(db, rows) };
 }
 
-/** A measurement of a child in scope, locked for a change; NOT_FOUND outside scope. */
-async function getMeasurementForWrite(trx: Transaction<DB>, ctx: Operator, id: string) {
-  const row = await trx
-    .selectFrom('growth_measurement as m')
-    .innerJoin('person as p', (join) =>
-      join.onRef('p.province_code', '=', 'm.province_code').onRef('p.id', '=', 'm.person_id'),
-    )
-    .selectAll('m')
-    .where('m.id', '=', id)
-    .where(withinScope('p.org_path', ctx.scope))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  const child = await getEcdChild(trx, ctx.scope, row.person_id, { forWrite: true });
-  return { row, child };
-}
-
 export async function createMeasurement(
   ctx: Operator,
   personId: string,
@@ -169,7 +152,7 @@ export async function updateMeasurement(
   input: MeasurementInput,
 ): Promise<GrowthMeasurement> {
   return inTransaction(ctx.db, async (trx) => {
-    const { row, child } = await getMeasurementForWrite(trx, ctx, id);
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'growth_measurement', id);
     assertRecordDate(child, input.measuredOn, 'body.measuredOn');
     const columns = {
       ...measurementColumns(child, valuesOf(input)),
@@ -201,7 +184,7 @@ export async function updateMeasurement(
 
 export async function deleteMeasurement(ctx: Operator, id: string, reason: string): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
-    const { row, child } = await getMeasurementForWrite(trx, ctx, id);
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'growth_measurement', id);
     await trx
       .deleteFrom('growth_measurement')
       .where('province_code', '=', row.province_code)

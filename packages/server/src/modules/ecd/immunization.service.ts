@@ -15,9 +15,9 @@ import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
-import { withinScope, type Scope } from '../access/scope.ts';
+import type { Scope } from '../access/scope.ts';
 import { refreshChildSummaries } from './childSummary.ts';
-import { assertRecordDate, getEcdChild, toEcdChild, type EcdChildRow } from './ecdChild.ts';
+import { assertRecordDate, getEcdChild, lockChildRecord, toEcdChild, type EcdChildRow } from './ecdChild.ts';
 import { childFacts } from './growth.service.ts';
 
 type Dose = z.output<typeof DoseInput>;
@@ -150,18 +150,7 @@ export async function recordDose(ctx: Operator, personId: string, input: Dose): 
 
 export async function deleteDose(ctx: Operator, id: string, reason: string): Promise<ImmunizationCard> {
   return inTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('immunization_dose as d')
-      .innerJoin('person as p', (join) =>
-        join.onRef('p.province_code', '=', 'd.province_code').onRef('p.id', '=', 'd.person_id'),
-      )
-      .selectAll('d')
-      .where('d.id', '=', id)
-      .where(withinScope('p.org_path', ctx.scope))
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    const child = await getEcdChild(trx, ctx.scope, row.person_id, { forWrite: true });
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'immunization_dose', id);
     await trx
       .deleteFrom('immunization_dose')
       .where('province_code', '=', row.province_code)

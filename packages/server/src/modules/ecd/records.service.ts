@@ -23,7 +23,7 @@ import type { DevelopmentScreeningTable, SchoolEnrolmentTable } from '../../db/s
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import { withinScope, type Scope } from '../access/scope.ts';
-import { assertRecordDate, getEcdChild } from './ecdChild.ts';
+import { assertRecordDate, getEcdChild, lockChildRecord } from './ecdChild.ts';
 
 type ScreeningFields = z.output<typeof ScreeningInput>;
 type FollowUp = z.output<typeof FollowUpDone>;
@@ -139,18 +139,7 @@ export async function createScreening(
 
 export async function completeFollowUp(ctx: Operator, id: string, input: FollowUp): Promise<Screening> {
   return inTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('development_screening as s')
-      .innerJoin('person as p', (join) =>
-        join.onRef('p.province_code', '=', 's.province_code').onRef('p.id', '=', 's.person_id'),
-      )
-      .selectAll('s')
-      .where('s.id', '=', id)
-      .where(withinScope('p.org_path', ctx.scope))
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    const child = await getEcdChild(trx, ctx.scope, row.person_id, { forWrite: true });
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'development_screening', id);
     if (row.follow_up_on === null || row.follow_up_done_on !== null)
       throw new AppError('FOLLOW_UP_NOT_OPEN', { screeningId: id });
     assertRecordDate(child, input.doneOn, 'body.doneOn');
@@ -276,18 +265,7 @@ export async function createService(
 
 export async function deleteService(ctx: Operator, id: string, reason: string): Promise<void> {
   await inTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .selectFrom('ecd_service_contact as s')
-      .innerJoin('person as p', (join) =>
-        join.onRef('p.province_code', '=', 's.province_code').onRef('p.id', '=', 's.person_id'),
-      )
-      .selectAll('s')
-      .where('s.id', '=', id)
-      .where(withinScope('p.org_path', ctx.scope))
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND');
-    const child = await getEcdChild(trx, ctx.scope, row.person_id, { forWrite: true });
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'ecd_service_contact', id);
     await trx
       .deleteFrom('ecd_service_contact')
       .where('province_code', '=', row.province_code)

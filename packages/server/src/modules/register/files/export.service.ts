@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   AppError,
   formatPlainDateVi,
@@ -10,9 +9,9 @@ import {
   type PlainDate,
   EXPORT_ROW_LIMIT,
 } from '@treem/shared';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { writeAudit } from '../../../audit/audit.ts';
+import { streamedWorkbook } from '../../../documents/xlsx.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { Operator } from '../../../http/context.ts';
 import { lowestCommonPath } from '../../access/scope.ts';
@@ -188,19 +187,7 @@ function csvWriter(): RowWriter {
 
 /** The streaming XLSX writer: rows are committed as they are added, so 200,000 rows stay a few MB of memory. */
 function xlsxWriter(): RowWriter {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'treem';
+  const { workbook, finish } = streamedWorkbook();
   const sheet = workbook.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = importColumns.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   const header = sheet.getRow(1);
@@ -213,9 +200,7 @@ function xlsxWriter(): RowWriter {
     },
     async finish() {
       sheet.commit();
-      await workbook.commit();
-      await ended;
-      return new Uint8Array(Buffer.concat(chunks));
+      return finish();
     },
   };
 }
