@@ -25,7 +25,7 @@ import type { Executor } from '../db/transaction.ts';
 import { refreshChildSummaries, SUMMARY_AGE_YEARS } from '../modules/ecd/childSummary.ts';
 import { measurementScoreColumns } from '../modules/ecd/measurementScores.ts';
 import { schoolYearOf } from '../modules/ecd/records.service.ts';
-import { generateEcdDemo } from './ecdDemoGenerator.ts';
+import { demoDosesAtAnyAge, generateEcdDemo } from './ecdDemoGenerator.ts';
 import { ageOn, hashSeed, sfc32, type PersonRow } from './registerGenerator.ts';
 
 export const DEMO_ECD_SEED = 20261205;
@@ -127,7 +127,11 @@ export async function seedEcdDemo(
         ),
       });
     }
-    for (const d of generated.doses) {
+    for (const d of demoDosesAtAnyAge(
+      seed,
+      { personId: child.id, sex: child.sex, birthDate: child.birth_date },
+      today,
+    )) {
       doses.push({
         province_code: child.province_code,
         id: newId(),

@@ -1,4 +1,6 @@
 import {
+  addDaysToPlainDate,
+  addYears,
   classifyGrowth,
   growthAgeInDays,
   growthZScores,
@@ -7,7 +9,7 @@ import {
   isMalnourished,
 } from '@treem/shared';
 import { describe, expect, test } from 'vitest';
-import { generateEcdDemo, type EcdDemoChild } from './ecdDemoGenerator.ts';
+import { demoDosesAtAnyAge, generateEcdDemo, type EcdDemoChild } from './ecdDemoGenerator.ts';
 
 const today = '2026-12-05';
 const children: EcdDemoChild[] = Array.from({ length: 400 }, (_, i) => ({
@@ -61,5 +63,39 @@ describe('early-childhood demo records', () => {
     }
     expect(withOverdue).toBeGreaterThan(10);
     expect(withOverdue).toBeLessThan(children.length / 2);
+  });
+});
+
+describe('doses at any age', () => {
+  test('a child of 6 to 8 has the doses of the first years, and most have Td once 7; none in the future', () => {
+    const older = Array.from({ length: 200 }, (_, i) => ({
+      personId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      sex: i % 2 ? ('male' as const) : ('female' as const),
+      birthDate: addDaysToPlainDate(today, -(2200 + i * 3)),
+    }));
+    let withTd = 0;
+    let withJe = 0;
+    let overdue = 0;
+    for (const child of older) {
+      const doses = demoDosesAtAnyAge(1, child, today);
+      expect(doses.every((d) => d.givenOn <= today)).toBe(true);
+      if (doses.some((d) => d.vaccineCode === 'je')) withJe++;
+      if (doses.some((d) => d.vaccineCode === 'td')) withTd++;
+      const status = immunizationStatus(
+        immunizationScheduleFor(child.birthDate),
+        { ...child, dosesGiven: doses },
+        today,
+      );
+      if (status.doses.some((d) => d.status === 'overdue')) overdue++;
+    }
+    // Td is given within 45 days of the 7th birthday: certainly due for those 7 for longer, possible for all 7.
+    const sevenLong = older.filter((c) => addYears(c.birthDate, 7) < addDaysToPlainDate(today, -45)).length;
+    const seven = older.filter((c) => addYears(c.birthDate, 7) <= today).length;
+    expect(sevenLong).toBeGreaterThan(20);
+    expect(withTd).toBeGreaterThan(sevenLong * 0.75);
+    expect(withTd).toBeLessThanOrEqual(seven);
+    // One child in eight stops the programme before JE.
+    expect(withJe).toBeGreaterThan(older.length * 0.75);
+    expect(overdue).toBeLessThan(older.length / 2);
   });
 });

@@ -118,3 +118,22 @@ export function generateEcdDemo(seed: number, child: EcdDemoChild, today: PlainD
   }
   return { measurements, doses };
 }
+
+/** Td at 7 years reaches nine children in ten, within six weeks of the birthday. */
+const TD_COVERAGE = 0.9;
+
+/**
+ * A child's doses at any age: those `generateEcdDemo` gives up to 71 months (its records stop at 6 years), then Td
+ * at 7 years for nine children in ten. Deterministic for a seed, a child and a day.
+ */
+export function demoDosesAtAnyAge(seed: number, child: EcdDemoChild, today: PlainDate): EcdDemoDose[] {
+  const lastRecordDay = addMonthsToPlainDate(child.birthDate, UNDER_MONTHS - 1);
+  const upTo = comparePlainDates(today, lastRecordDay) > 0 ? lastRecordDay : today;
+  const doses = [...generateEcdDemo(seed, child, upTo).doses];
+  const random = sfc32(hashSeed(seed, 'td', child.personId));
+  const tdDue = addMonthsToPlainDate(child.birthDate, 84);
+  const givenOn = addDaysToPlainDate(tdDue, Math.floor(random() * 45));
+  if (random() < TD_COVERAGE && comparePlainDates(givenOn, today) <= 0)
+    doses.push({ personId: child.personId, vaccineCode: 'td', doseNumber: 1, givenOn });
+  return doses;
+}
