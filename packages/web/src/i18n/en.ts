@@ -860,6 +860,7 @@ export const en: Messages = {
       noAge:
         'Only the year of birth is known: no index by age can be computed, only weight-for-length/height.',
       implausible: 'Implausible against the WHO standards: check the measurement.',
+      checkValues: 'Implausible value, check the measurement',
       implausibleCheck: 'Implausible values ({indices}): check the measurements before saving.',
       indicatorsShort: {
         wfa: 'WFA',
@@ -1101,6 +1102,11 @@ export const en: Messages = {
         tooSmall: '{field} too small',
         tooBig: '{field} too large',
       },
+      leaveTitle: 'Unsaved measurements',
+      leaveQuestion:
+        'Measurements of {count} children are entered but not saved. Leaving the page loses them.',
+      stay: 'Stay and save',
+      leave: 'Leave and discard',
       invalidRows: '{count} children have invalid measurements. Fix the boxes marked red and save again.',
       nothingEntered: 'No measurement entered yet.',
       filledCount: '{filled}/{total} children entered',

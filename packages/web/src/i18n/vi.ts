@@ -1172,6 +1172,7 @@ export const vi = {
       noAge:
         'Chỉ biết năm sinh nên không tính được các chỉ số theo tuổi; chỉ tính cân nặng theo chiều dài/cao.',
       implausible: 'Giá trị bất thường so với chuẩn WHO: cần kiểm tra lại số đo.',
+      checkValues: 'Số đo bất thường, cần kiểm tra lại',
       implausibleCheck: 'Giá trị bất thường ({indices}): kiểm tra lại số đo trước khi lưu.',
       indicatorsShort: {
         wfa: 'CN/T',
@@ -1414,6 +1415,10 @@ export const vi = {
         tooSmall: '{field} quá nhỏ',
         tooBig: '{field} quá lớn',
       },
+      leaveTitle: 'Số đo chưa lưu',
+      leaveQuestion: 'Đã nhập số đo của {count} trẻ nhưng chưa lưu. Rời trang thì các số đo này sẽ mất.',
+      stay: 'Ở lại để lưu',
+      leave: 'Rời trang, bỏ số đo',
       invalidRows: '{count} trẻ có số đo chưa hợp lệ. Sửa các ô đánh dấu đỏ rồi lưu lại.',
       nothingEntered: 'Chưa nhập số đo của trẻ nào.',
       filledCount: 'Đã nhập {filled}/{total} trẻ',

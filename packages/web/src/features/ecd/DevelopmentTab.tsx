@@ -351,7 +351,9 @@ export function DevelopmentTab({ person }: { person: PersonDetail }) {
       key: 'domains',
       title: t.ecd.screening.domains,
       responsive: ['lg'],
-      render: (_, s) => s.domains.map((d) => milestoneDomainName(d, language)).join(', '),
+      render: (_, s) => (
+        <span className="wrap-cell">{s.domains.map((d) => milestoneDomainName(d, language)).join(', ')}</span>
+      ),
     },
     {
       key: 'notMet',
@@ -382,7 +384,12 @@ export function DevelopmentTab({ person }: { person: PersonDetail }) {
       responsive: ['xl'],
       render: (_, s) => s.screenedBy ?? '',
     },
-    { key: 'note', title: t.ecd.screening.note, responsive: ['xl'], render: (_, s) => s.note ?? '' },
+    {
+      key: 'note',
+      title: t.ecd.screening.note,
+      responsive: ['xl'],
+      render: (_, s) => <span className="wrap-cell">{s.note ?? ''}</span>,
+    },
     ...(writable
       ? [
           {

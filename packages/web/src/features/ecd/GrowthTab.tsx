@@ -153,7 +153,7 @@ export function GrowthTab({ person }: { person: PersonDetail }) {
     {
       key: 'classification',
       title: t.ecd.growth.classification,
-      render: (_, m) => <ClassificationTags classification={m.classification} empty="–" />,
+      render: (_, m) => <ClassificationTags classification={m.classification} flags={m.flags} empty="–" />,
     },
     {
       key: 'by',

@@ -100,7 +100,11 @@ function LivePreview({ child, values }: { child: EcdChild; values: Values }) {
         ]}
       />
       <div className="preview-classification">
-        <ClassificationTags classification={preview.classification} empty={t.ecd.growth.previewEmpty} />
+        <ClassificationTags
+          classification={preview.classification}
+          flags={preview.scores.flags}
+          empty={t.ecd.growth.previewEmpty}
+        />
       </div>
       {flagged.length > 0 && (
         <Alert

@@ -215,7 +215,12 @@ export function ServicesTab({ person }: { person: PersonDetail }) {
       responsive: ['md'],
       render: (_, s) => s.provider ?? '',
     },
-    { key: 'outcome', title: t.ecd.services.outcome, responsive: ['lg'], render: (_, s) => s.outcome ?? '' },
+    {
+      key: 'outcome',
+      title: t.ecd.services.outcome,
+      responsive: ['lg'],
+      render: (_, s) => <span className="wrap-cell">{s.outcome ?? ''}</span>,
+    },
     ...(writable
       ? [
           {

@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { getRouteApi, Link, useBlocker } from '@tanstack/react-router';
 import { useMutation } from '@tanstack/react-query';
 import { SaveOutlined } from '@ant-design/icons';
 import {
@@ -24,10 +24,13 @@ import {
   Card,
   Checkbox,
   DataTable,
+  Dialog,
   EmptyState,
   ErrorAlert,
   FieldFrame,
   Flex,
+  FormActions,
+  Grid,
   Input,
   List,
   Loading,
@@ -46,6 +49,7 @@ import { useInvalidateEcd, useWeighingDayChildren } from './queries.ts';
 import { UnitChoice, useDefaultUnit } from './UnitChoice.tsx';
 import {
   emptyWeighingRow,
+  weighingFields,
   isRowEmpty,
   planWeighingDay,
   rowInput,
@@ -81,7 +85,9 @@ function moveOnEnter(event: KeyboardEvent<HTMLInputElement>) {
   if (event.key !== 'Enter') return;
   event.preventDefault();
   const boxes = [
-    ...(event.currentTarget.closest('table')?.querySelectorAll<HTMLInputElement>('input[data-grid]') ?? []),
+    ...(event.currentTarget
+      .closest('[data-weighing-grid]')
+      ?.querySelectorAll<HTMLInputElement>('input[data-grid]') ?? []),
   ];
   const next = boxes[boxes.indexOf(event.currentTarget) + 1];
   next?.focus();
@@ -96,7 +102,7 @@ interface RowView {
   serverIssues: ServerIssues extends Map<string, infer V> ? V : never;
 }
 
-function Grid({
+function WeighingGrid({
   villageId,
   date,
   items,
@@ -111,6 +117,7 @@ function Grid({
   const notify = useNotify();
   const invalidate = useInvalidateEcd();
   const ids = { place: useId(), by: useId() };
+  const phone = !Grid.useBreakpoint().md;
   const [texts, setTexts] = useState<Map<string, WeighingRowText>>(() => new Map());
   const [place, setPlace] = useState('');
   const [measuredBy, setMeasuredBy] = useState('');
@@ -155,6 +162,16 @@ function Grid({
     [items, texts, date, serverIssues],
   );
   const filled = rows.filter((row) => row.preview !== null).length;
+  // Typed measurements are not thrown away by leaving the page (or choosing another village) without a word; a
+  // change of date keeps them, since the rows are the same children.
+  const blocker = useBlocker({
+    shouldBlockFn: ({ current, next }) =>
+      filled > 0 &&
+      (next.pathname !== current.pathname ||
+        (next.search as { village?: string }).village !== (current.search as { village?: string }).village),
+    enableBeforeUnload: () => filled > 0,
+    withResolver: true,
+  });
   const showProblems = (row: RowView) => attempted || checked.has(row.child.id);
 
   const save = useMutation({
@@ -228,41 +245,82 @@ function Grid({
     );
   };
 
+  const childCell = (row: RowView) => {
+    const last = row.child.lastMeasurement;
+    return (
+      <div className="grid-child">
+        <Link
+          to="/register/persons/$id"
+          params={{ id: row.child.id }}
+          search={{ tab: 'growth' }}
+          tabIndex={-1}
+        >
+          {row.child.fullName}
+        </Link>
+        <Typography.Text type="secondary" className="cell-note">
+          {t.sexes[row.child.sex]} · <AgeText ageDays={childAgeInDays(row.child, date)} />
+        </Typography.Text>
+        {last && (
+          <Typography.Text type="secondary" className="cell-note">
+            {format(t.ecd.weighing.last, {
+              date: formatDate(last.measuredOn),
+              weight: last.weightKg === null ? '–' : formatDecimal(last.weightKg, language, 1),
+              length: last.lengthHeightCm === null ? '–' : formatDecimal(last.lengthHeightCm, language, 1),
+            })}
+          </Typography.Text>
+        )}
+        {last?.measuredOn === date && <Tag color="gold">{t.ecd.weighing.alreadyToday}</Tag>}
+      </div>
+    );
+  };
+  const positionCell = (row: RowView) => (
+    <Segmented<MeasuredPosition>
+      size="small"
+      aria-label={format(t.ecd.weighing.cellLabel, {
+        field: t.ecd.growth.position,
+        name: row.child.fullName,
+      })}
+      value={rowPosition(row.child, date, row.text)}
+      onChange={(position) => update(row.child.id, { position })}
+      options={[
+        { value: 'lying', label: t.ecd.growth.positionsShort.lying },
+        { value: 'standing', label: t.ecd.growth.positionsShort.standing },
+      ]}
+    />
+  );
+  const oedemaCell = (row: RowView, withText = false) => (
+    <Checkbox
+      aria-label={format(t.ecd.weighing.cellLabel, { field: t.ecd.growth.oedema, name: row.child.fullName })}
+      checked={row.text.oedema}
+      onChange={(event) => update(row.child.id, { oedema: event.target.checked })}
+    >
+      {withText ? t.ecd.growth.oedemaShort : null}
+    </Checkbox>
+  );
+  const resultCell = (row: RowView) => {
+    if (!row.preview) return null;
+    const z = row.preview.scores;
+    const rowIssue = row.serverIssues.find((issue) => issue.field === 'row');
+    return (
+      <div className="grid-result" data-testid="weighing-result">
+        <span className="grid-z">
+          {(['wfa', 'lhfa', 'wflh'] as const).map((indicator) => (
+            <span key={indicator}>
+              {t.ecd.growth.indicatorsShort[indicator]}{' '}
+              <ZScore value={z.z[indicator]} flagged={z.flags[indicator]} />
+            </span>
+          ))}
+        </span>
+        <ClassificationTags classification={row.preview.classification} flags={row.preview.scores.flags} />
+        {rowIssue && <Typography.Text type="danger">{issueText(rowIssue.code, t)}</Typography.Text>}
+      </div>
+    );
+  };
+  const rowClass = (row: RowView) =>
+    row.preview?.malnourished ? 'grid-row-alert' : row.preview ? 'grid-row-filled' : '';
+
   const columns: DataColumns<RowView> = [
-    {
-      key: 'child',
-      title: t.ecd.weighing.child,
-      fixed: 'left',
-      render: (_, row) => {
-        const last = row.child.lastMeasurement;
-        return (
-          <div className="grid-child">
-            <Link
-              to="/register/persons/$id"
-              params={{ id: row.child.id }}
-              search={{ tab: 'growth' }}
-              tabIndex={-1}
-            >
-              {row.child.fullName}
-            </Link>
-            <Typography.Text type="secondary" className="cell-note">
-              {t.sexes[row.child.sex]} · <AgeText ageDays={childAgeInDays(row.child, date)} />
-            </Typography.Text>
-            {last && (
-              <Typography.Text type="secondary" className="cell-note">
-                {format(t.ecd.weighing.last, {
-                  date: formatDate(last.measuredOn),
-                  weight: last.weightKg === null ? '–' : formatDecimal(last.weightKg, language, 1),
-                  length:
-                    last.lengthHeightCm === null ? '–' : formatDecimal(last.lengthHeightCm, language, 1),
-                })}
-              </Typography.Text>
-            )}
-            {last?.measuredOn === date && <Tag color="gold">{t.ecd.weighing.alreadyToday}</Tag>}
-          </div>
-        );
-      },
-    },
+    { key: 'child', title: t.ecd.weighing.child, fixed: 'left', render: (_, row) => childCell(row) },
     { key: 'weight', title: t.ecd.weighing.fields.weightKg, render: (_, row) => box(row, 'weightKg') },
     {
       key: 'length',
@@ -270,61 +328,40 @@ function Grid({
       render: (_, row) => (
         <Flex vertical gap={4}>
           {box(row, 'lengthHeightCm')}
-          <Segmented<MeasuredPosition>
-            size="small"
-            aria-label={format(t.ecd.weighing.cellLabel, {
-              field: t.ecd.growth.position,
-              name: row.child.fullName,
-            })}
-            value={rowPosition(row.child, date, row.text)}
-            onChange={(position) => update(row.child.id, { position })}
-            options={[
-              { value: 'lying', label: t.ecd.growth.positionsShort.lying },
-              { value: 'standing', label: t.ecd.growth.positionsShort.standing },
-            ]}
-          />
+          {positionCell(row)}
         </Flex>
       ),
     },
     { key: 'muac', title: t.ecd.weighing.fields.muacCm, render: (_, row) => box(row, 'muacCm') },
-    {
-      key: 'oedema',
-      title: t.ecd.growth.oedemaShort,
-      render: (_, row) => (
-        <Checkbox
-          aria-label={format(t.ecd.weighing.cellLabel, {
-            field: t.ecd.growth.oedema,
-            name: row.child.fullName,
-          })}
-          checked={row.text.oedema}
-          onChange={(event) => update(row.child.id, { oedema: event.target.checked })}
-        />
-      ),
-    },
-    {
-      key: 'result',
-      title: t.ecd.weighing.result,
-      render: (_, row) => {
-        if (!row.preview) return null;
-        const z = row.preview.scores;
-        const rowIssue = row.serverIssues.find((issue) => issue.field === 'row');
-        return (
-          <div className="grid-result" data-testid="weighing-result">
-            <span className="grid-z">
-              {(['wfa', 'lhfa', 'wflh'] as const).map((indicator) => (
-                <span key={indicator}>
-                  {t.ecd.growth.indicatorsShort[indicator]}{' '}
-                  <ZScore value={z.z[indicator]} flagged={z.flags[indicator]} />
-                </span>
-              ))}
-            </span>
-            <ClassificationTags classification={row.preview.classification} />
-            {rowIssue && <Typography.Text type="danger">{issueText(rowIssue.code, t)}</Typography.Text>}
-          </div>
-        );
-      },
-    },
+    { key: 'oedema', title: t.ecd.growth.oedemaShort, render: (_, row) => oedemaCell(row) },
+    { key: 'result', title: t.ecd.weighing.result, render: (_, row) => resultCell(row) },
   ];
+
+  // On a phone each child is a card: the boxes side by side under the name, the assessment under the boxes.
+  const cards = (
+    <section aria-label={t.ecd.weighing.gridLabel} className="weighing-cards" data-weighing-grid>
+      {rows.map((row) => (
+        <article key={row.child.id} className={`weighing-card ${rowClass(row)}`}>
+          {childCell(row)}
+          <div className="weighing-card-fields">
+            {weighingFields.map((field) => (
+              <div key={field}>
+                <Typography.Text type="secondary" className="cell-note">
+                  {t.ecd.weighing.fields[field]}
+                </Typography.Text>
+                {box(row, field)}
+              </div>
+            ))}
+          </div>
+          <Flex gap="middle" align="center" wrap>
+            {positionCell(row)}
+            {oedemaCell(row, true)}
+          </Flex>
+          {resultCell(row)}
+        </article>
+      ))}
+    </section>
+  );
 
   return (
     <Flex vertical gap="middle">
@@ -353,17 +390,23 @@ function Grid({
         </Flex>
         <Typography.Text type="secondary">{t.ecd.weighing.keyboardHint}</Typography.Text>
       </Card>
-      <DataTable<RowView>
-        label={t.ecd.weighing.gridLabel}
-        columns={columns}
-        data={rows}
-        rowKey={(row) => row.child.id}
-        size="small"
-        rowClassName={(row) =>
-          row.preview?.malnourished ? 'grid-row-alert' : row.preview ? 'grid-row-filled' : ''
-        }
-        emptyText={t.ecd.weighing.noChildren}
-      />
+      {phone ? (
+        cards
+      ) : (
+        <div data-weighing-grid>
+          <DataTable<RowView>
+            label={t.ecd.weighing.gridLabel}
+            columns={columns}
+            data={rows}
+            rowKey={(row) => row.child.id}
+            size="small"
+            rowClassName={(row) =>
+              row.preview?.malnourished ? 'grid-row-alert' : row.preview ? 'grid-row-filled' : ''
+            }
+            emptyText={t.ecd.weighing.noChildren}
+          />
+        </div>
+      )}
       {attempted && invalidCount > 0 && (
         <Alert type="error" showIcon title={format(t.ecd.weighing.invalidRows, { count: invalidCount })} />
       )}
@@ -376,6 +419,19 @@ function Grid({
           {format(t.ecd.weighing.saveAll, { count: filled })}
         </Button>
       </Flex>
+      <Dialog
+        open={blocker.status === 'blocked'}
+        title={t.ecd.weighing.leaveTitle}
+        onClose={() => blocker.reset?.()}
+      >
+        <Typography.Paragraph>{format(t.ecd.weighing.leaveQuestion, { count: filled })}</Typography.Paragraph>
+        <FormActions>
+          <Button onClick={() => blocker.reset?.()}>{t.ecd.weighing.stay}</Button>
+          <Button danger onClick={() => blocker.proceed?.()}>
+            {t.ecd.weighing.leave}
+          </Button>
+        </FormActions>
+      </Dialog>
     </Flex>
   );
 }
@@ -525,8 +581,8 @@ export function WeighingDayPage() {
           <EmptyState description={t.ecd.weighing.noChildren} />
         </Card>
       ) : can('ecd.write') ? (
-        <Grid
-          key={`${villageId}/${date}/${round}`}
+        <WeighingGrid
+          key={`${villageId}/${round}`}
           villageId={villageId}
           date={date}
           items={children.data.items}

@@ -4,8 +4,7 @@ import { format, formatDecimal } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/vi.ts';
 import { Tag, Tooltip, Typography } from '../../ui/index.ts';
 import { screeningResultName } from './catalogue.ts';
-import { ageLabel, classificationTags, type ClassificationTag } from './growth.ts';
-import './ecd.css';
+import { ageLabel, classificationTags, flaggedIndicators, type ClassificationTag } from './growth.ts';
 
 type Classification = Parameters<typeof classificationTags>[0];
 
@@ -27,20 +26,28 @@ export function classificationText(tag: ClassificationTag, t: Messages): string 
   }
 }
 
-/** "Suy dinh dưỡng thể nhẹ cân, mức độ nặng" in red…; "Bình thường" in green when every index assessed is normal. */
+/**
+ * "Suy dinh dưỡng thể nhẹ cân mức độ nặng" in red…; "Bình thường" in green when every index assessed is normal. An
+ * implausible (flagged) z-score is left out of the classification, as WHO does, so the child is then never called
+ * normal: the measurement is marked to check instead.
+ */
 export function ClassificationTags({
   classification,
+  flags,
   empty,
 }: {
   classification: Classification | null;
+  flags?: Readonly<Record<GrowthIndicator, boolean>>;
   /** Shown when nothing could be assessed (no z-score). */
   empty?: string;
 }) {
   const { t } = useI18n();
+  const flagged = flags ? flaggedIndicators(flags).length > 0 : false;
+  const check = flagged ? <Tag color="orange">{t.ecd.growth.checkValues}</Tag> : null;
   if (!classification) return empty ? <Typography.Text type="secondary">{empty}</Typography.Text> : null;
   const { tags, assessed } = classificationTags(classification);
-  if (!assessed) return empty ? <Typography.Text type="secondary">{empty}</Typography.Text> : null;
-  if (tags.length === 0) return <Tag color="green">{t.ecd.growth.classes.normal}</Tag>;
+  if (!assessed) return check ?? (empty ? <Typography.Text type="secondary">{empty}</Typography.Text> : null);
+  if (tags.length === 0) return check ?? <Tag color="green">{t.ecd.growth.classes.normal}</Tag>;
   return (
     <span className="tag-group">
       {tags.map((tag) => (
@@ -48,6 +55,7 @@ export function ClassificationTags({
           {classificationText(tag, t)}
         </Tag>
       ))}
+      {check}
     </span>
   );
 }

@@ -192,6 +192,17 @@ describe('the growth chart', () => {
     expect(later.points.map((p) => p.x)).toEqual([88]);
   });
 
+  test('places a child without an age on weight-for-length or -height by the length, as WHO does', () => {
+    const noAge = [
+      measurement({ measuredOn: '2025-01-01', ageDays: null, adjustedLengthHeightCm: 80, weightKg: 10 }),
+      measurement({ measuredOn: '2025-07-01', ageDays: null, adjustedLengthHeightCm: 90, weightKg: 12.5 }),
+    ];
+    expect(lengthTableFor(noAge)).toBe('wfh');
+    expect(growthChartData('wflh', 'female', noAge).points.map((p) => p.x)).toEqual([90]);
+    expect(growthChartData('wflh', 'female', noAge.slice(0, 1)).points.map((p) => p.x)).toEqual([80]);
+    expect(childPoints('wfa', noAge)).toEqual([]);
+  });
+
   test('ends the age axis a year past the oldest point, in whole years, within the chart’s limit', () => {
     expect(ageAxisEnd([], 60)).toBe(24);
     expect(ageAxisEnd([{ x: 24 }], 60)).toBe(36);

@@ -9,7 +9,7 @@ import {
 // The shared chart helper draws the WHO 2006 tables it names; BMI-for-age and the WHO 2007 reference (from 5 years)
 // are drawn here from the same tables and the same LMS formula.
 import { rowOffset, type LmsTable } from '@treem/shared/domain/growth/lmsTable';
-import { growthTables } from '@treem/shared/domain/growth/references';
+import { growthTables, LENGTH_BELOW_CM } from '@treem/shared/domain/growth/references';
 import { lmsValueAt } from '@treem/shared/domain/growth/zScore';
 
 /** The charts a child profile offers. `wflh` is weight-for-length below 2 years, weight-for-height from 2. */
@@ -105,8 +105,7 @@ export function childPoints(
         if (age !== null && m.adjustedLengthHeightCm !== null) point = [age, m.adjustedLengthHeightCm];
         break;
       case 'wflh': {
-        // A point belongs to the table it was scored with: length under 2 years, height from 2.
-        const table = m.ageDays === null ? null : m.ageDays < HEIGHT_FROM_DAYS ? 'wfl' : 'wfh';
+        const table = wflhTableOf(m);
         if (
           m.weightKg !== null &&
           m.adjustedLengthHeightCm !== null &&
@@ -134,15 +133,25 @@ export function childPoints(
   return points.sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
 }
 
-/** Weight-for-length while the child's latest measurement is under 2 years, weight-for-height after. */
+/**
+ * The table a measurement's weight-for-length/height was scored with: length under 2 years, height from 2; without
+ * an age (a birth known to the year only), by the length itself, below 87 cm or not, as WHO does.
+ */
+function wflhTableOf(m: GrowthMeasurement): 'wfl' | 'wfh' | null {
+  if (m.ageDays !== null) return m.ageDays < HEIGHT_FROM_DAYS ? 'wfl' : 'wfh';
+  if (m.adjustedLengthHeightCm === null) return null;
+  return m.adjustedLengthHeightCm < LENGTH_BELOW_CM ? 'wfl' : 'wfh';
+}
+
+/** The table of the child's latest measurement: weight-for-length while small, weight-for-height after. */
 export function lengthTableFor(measurements: readonly GrowthMeasurement[]): 'wfl' | 'wfh' {
   const latest = measurements
-    .filter((m) => m.ageDays !== null)
+    .filter((m) => wflhTableOf(m) !== null)
     .reduce<GrowthMeasurement | null>(
       (last, m) => (!last || m.measuredOn > last.measuredOn ? m : last),
       null,
     );
-  return latest && latest.ageDays !== null && latest.ageDays >= HEIGHT_FROM_DAYS ? 'wfh' : 'wfl';
+  return (latest && wflhTableOf(latest)) ?? 'wfl';
 }
 
 /**

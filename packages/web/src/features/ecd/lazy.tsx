@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Loading } from '../../ui/index.ts';
+import './ecd.css';
 
 /*
  * The early-childhood screens are loaded when first opened: most sessions (the register, administration) never

@@ -60,6 +60,8 @@ export function useWeighingDayChildren(villageId: string | undefined, on: PlainD
     queryFn: ({ signal }) =>
       call(api.ecd.weighingDayChildren, { query: { villageId: villageId ?? '', on }, signal }),
     enabled: Boolean(villageId),
+    // Another date keeps the grid (and what was typed) on screen while the children of that day load.
+    placeholderData: keepPreviousData,
     // The grid is being typed into: a background refetch must not reorder or replace the children under the user.
     staleTime: Infinity,
     refetchOnWindowFocus: false,
