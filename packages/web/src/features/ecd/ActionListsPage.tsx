@@ -92,7 +92,10 @@ function useListFile(kind: ActionListKind, unitId: string | undefined, months: n
         });
         if (target) {
           // The PDF opens in the tab opened on the click (a tab opened later would be blocked): print from there.
-          target.location.href = URL.createObjectURL(file.blob);
+          const href = URL.createObjectURL(file.blob);
+          target.location.href = href;
+          // The tab has the document by then; the address need not live on.
+          window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
         } else {
           saveFile(file);
         }
