@@ -112,16 +112,16 @@ export const doseImportColumns = [
 
 /**
  * An example immunisation CSV to fill in: the header and two rows, one child named by personal ID, one by the
- * record's id in treem. Vaccines are the shared catalogue's codes, dates ISO (YYYY-MM-DD) so no spreadsheet reads
- * 03/04 the wrong way round.
+ * record's id in treem; vaccines and dates as officials write them (the server also takes the catalogue's codes and
+ * YYYY-MM-DD). It starts with a byte-order mark so that Excel opens the Vietnamese text as UTF-8.
  */
 export function doseImportExampleCsv(): string {
   const rows = [
     doseImportColumns.join(','),
-    ['001224012345', '', 'bcg', '1', '2025-03-02', 'Trạm Y tế xã', 'BCG-0325'].join(','),
-    ['', '0193c1a2-7b4e-7c1d-9a51-2f0e8d6b4c3a', 'dpt_hepb_hib', '2', '2025-06-15', 'Trạm Y tế xã', ''].join(
+    ['001224012345', '', 'BCG', '1', '02/03/2025', 'Trạm Y tế xã', 'BCG-0325'].join(','),
+    ['', '0193c1a2-7b4e-7c1d-9a51-2f0e8d6b4c3a', '5 trong 1', '2', '15/06/2025', 'Trạm Y tế xã', ''].join(
       ',',
     ),
   ];
-  return `${rows.join('\r\n')}\r\n`;
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
 }

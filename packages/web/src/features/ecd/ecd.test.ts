@@ -163,8 +163,10 @@ describe('names from the shared catalogues', () => {
     expect(schoolYearChoices('2026-03-10', 2)).toEqual(['2026-2027', '2025-2026', '2024-2025', '2023-2024']);
   });
 
-  test('gives an example dose CSV with the contract’s columns', () => {
-    const [header, ...rows] = doseImportExampleCsv().trim().split('\r\n');
+  test('gives an example dose CSV with the contract’s columns, readable by Excel as UTF-8', () => {
+    const csv = doseImportExampleCsv();
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.slice(1).trim().split('\r\n');
     expect(header).toBe('personal_id,person_id,vaccine,dose,given_on,place,lot');
     expect(rows).toHaveLength(2);
     for (const line of rows) expect(line.split(',')).toHaveLength(7);
