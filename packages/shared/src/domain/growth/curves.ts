@@ -9,7 +9,12 @@ export const growthCharts = {
   lhfa: { x: 'age_days', table: growthTables.lengthHeightForAge },
   wfl: { x: 'length_cm', table: growthTables.weightForLength },
   wfh: { x: 'height_cm', table: growthTables.weightForHeight },
+  bmifa: { x: 'age_days', table: growthTables.bmiForAge },
   hcfa: { x: 'age_days', table: growthTables.headCircumferenceForAge },
+  // The WHO 2007 reference from 5 years, by month: weight to 10 years, height and BMI to 19.
+  wfa2007: { x: 'age_months', table: growthTables.weightForAge2007 },
+  hfa2007: { x: 'age_months', table: growthTables.heightForAge2007 },
+  bmifa2007: { x: 'age_months', table: growthTables.bmiForAge2007 },
 } as const;
 export type GrowthChartKind = keyof typeof growthCharts;
 
@@ -17,7 +22,7 @@ export type GrowthChartKind = keyof typeof growthCharts;
 export const chartSdLines = [-3, -2, 0, 2, 3] as const;
 
 export interface GrowthCurvePoint {
-  /** Age in days, or length/height in cm. */
+  /** Age in days (WHO 2006 age charts), age in months (WHO 2007), or length/height in cm: the chart's `x`. */
   readonly x: number;
   /** The measurement at −3, −2, 0, +2, +3 SD, in the order of `chartSdLines`. */
   readonly values: readonly number[];

@@ -10,7 +10,7 @@ export {
   type GrowthChartKind,
   type GrowthCurvePoint,
 } from './curves.ts';
-export { DAYS_PER_MONTH, HEIGHT_FROM_DAYS } from './references.ts';
+export { DAYS_PER_MONTH, HEIGHT_FROM_DAYS, LENGTH_BELOW_CM } from './references.ts';
 export { lmsZScore, restrictedZScore, roundZ } from './zScore.ts';
 export {
   scoreSurveyRow,

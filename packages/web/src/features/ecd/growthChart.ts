@@ -3,14 +3,11 @@ import {
   DAYS_PER_MONTH,
   growthCurve,
   HEIGHT_FROM_DAYS,
+  LENGTH_BELOW_CM,
+  type GrowthChartKind,
   type GrowthMeasurement,
   type GrowthSex,
 } from '@treem/shared';
-// The shared chart helper draws the WHO 2006 tables it names; BMI-for-age and the WHO 2007 reference (from 5 years)
-// are drawn here from the same tables and the same LMS formula.
-import { rowOffset, type LmsTable } from '@treem/shared/domain/growth/lmsTable';
-import { growthTables, LENGTH_BELOW_CM } from '@treem/shared/domain/growth/references';
-import { lmsValueAt } from '@treem/shared/domain/growth/zScore';
 
 /** The charts a child profile offers. `wflh` is weight-for-length below 2 years, weight-for-height from 2. */
 export const growthChartKinds = ['wfa', 'lhfa', 'wflh', 'bmifa', 'hcfa'] as const;
@@ -46,26 +43,19 @@ export interface GrowthChartData {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The SD lines of an LMS table with its key converted to the chart's x by `toX`, every `everyRows` rows. */
-function tableLines(
-  table: LmsTable,
+/** The SD lines of a shared WHO chart, every `everyRows` rows, with its x converted by `toX` and kept by `keep`. */
+function curveLines(
+  kind: GrowthChartKind,
   sex: GrowthSex,
   everyRows: number,
-  toX: (key: number) => number,
+  toX: (x: number) => number,
   keep: (x: number) => boolean,
 ): ReferenceLine[] {
-  const half = sex === 'male' ? 0 : 1;
-  const lines: ReferenceLine[] = chartSdLines.map((sd) => ({ sd, points: [] }));
-  for (let row = 0; row < table.count; row += everyRows) {
-    const x = toX((table.firstStep + row) / table.stepsPerUnit);
-    if (!keep(x)) continue;
-    const at = rowOffset(table, half, row);
-    const [l, m, s] = [table.lms[at]!, table.lms[at + 1]!, table.lms[at + 2]!];
-    chartSdLines.forEach((sd, index) =>
-      lines[index]!.points.push([round2(x), round2(lmsValueAt(sd, l, m, s))]),
-    );
-  }
-  return lines;
+  const curve = growthCurve(kind, sex, everyRows).filter((p) => keep(toX(p.x)));
+  return chartSdLines.map((sd, index) => ({
+    sd,
+    points: curve.map((p): ChartPoint => [round2(toX(p.x)), round2(p.values[index]!)]),
+  }));
 }
 
 function join(first: ReferenceLine[], second: ReferenceLine[]): ReferenceLine[] {
@@ -167,11 +157,13 @@ export function growthChartData(
   if (kind === 'wflh') {
     const lengthTable = lengthTableFor(measurements);
     const points = childPoints(kind, measurements, lengthTable);
-    const curve = growthCurve(lengthTable, sex, 5);
-    const lines = chartSdLines.map((sd, index) => ({
-      sd,
-      points: curve.map((p): ChartPoint => [round2(p.x), round2(p.values[index]!)]),
-    }));
+    const lines = curveLines(
+      lengthTable,
+      sex,
+      5,
+      (x) => x,
+      () => true,
+    );
     const [xMin, xMax] = lengthTable === 'wfl' ? [45, 110] : [65, 120];
     return { kind, xAxis: 'cm', lengthTable, lines, points, xMin, xMax };
   }
@@ -180,25 +172,12 @@ export function growthChartData(
   const limit = kind === 'hcfa' ? 60 : kind === 'wfa' ? 120 : 228;
   const xMax = ageAxisEnd(points, limit);
   const inRange = (x: number) => x <= xMax + 1e-9;
-  let lines: ReferenceLine[];
-  if (kind === 'bmifa') {
-    lines = tableLines(growthTables.bmiForAge, sex, 7, monthsFromDays, inRange);
-  } else {
-    const curve = growthCurve(kind, sex, 7).filter((p) => inRange(monthsFromDays(p.x)));
-    lines = chartSdLines.map((sd, index) => ({
-      sd,
-      points: curve.map((p): ChartPoint => [round2(monthsFromDays(p.x)), round2(p.values[index]!)]),
-    }));
-  }
+  let lines = curveLines(kind, sex, 7, monthsFromDays, inRange);
   if (xMax > 60 && kind !== 'hcfa') {
-    const later = {
-      wfa: growthTables.weightForAge2007,
-      lhfa: growthTables.heightForAge2007,
-      bmifa: growthTables.bmiForAge2007,
-    }[kind];
+    const later = ({ wfa: 'wfa2007', lhfa: 'hfa2007', bmifa: 'bmifa2007' } as const)[kind];
     lines = join(
       lines,
-      tableLines(
+      curveLines(
         later,
         sex,
         1,
