@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { hasPermission, newId, type Access } from '@treem/shared';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
-import { seedDoses, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
+import { seedDoses, seedEnrolment, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
 import { csvFile, registerRows, upload } from '../modules/register/files/testing/importFiles.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestClient } from '../testing/client.ts';
@@ -35,7 +35,7 @@ let circumstanceId: string;
 let flagId: string;
 let provinceCode: string;
 let importJobId: string;
-const ecdIds = { measurement: '', dose: '', screening: '', service: '' };
+const ecdIds = { measurement: '', dose: '', screening: '', service: '', enrolment: '' };
 
 function bodyKeys(schema: z.ZodType): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
@@ -126,6 +126,7 @@ beforeAll(async () => {
     result: 'needs_follow_up',
     followUpOn: '2024-02-01',
   });
+  ecdIds.enrolment = await seedEnrolment(t.db, ecdChild, '2024-2025');
   ecdIds.service = newId();
   await t.db
     .insertInto('ecd_service_contact')
@@ -164,6 +165,7 @@ function concreteUrl(path: string): string {
   if (path.startsWith('/api/ecd/doses/:id')) return path.replace(':id', ecdIds.dose);
   if (path.startsWith('/api/ecd/screenings/:id')) return path.replace(':id', ecdIds.screening);
   if (path.startsWith('/api/ecd/services/:id')) return path.replace(':id', ecdIds.service);
+  if (path.startsWith('/api/ecd/enrolments/:id')) return path.replace(':id', ecdIds.enrolment);
   if (path.startsWith('/api/org-units/:id/villages')) return path.replace(':id', commune.id);
   if (path.startsWith('/api/org-units/:id')) return path.replace(':id', village.id);
   if (path.startsWith('/api/users/:id')) return path.replace(':id', targetUserId);

@@ -11,7 +11,7 @@ import {
   type SeedUnit,
 } from '../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
-import { seedDoses, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
+import { seedDoses, seedEnrolment, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
 import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { csvFile, registerRows, upload, waitForJob } from '../modules/register/files/testing/importFiles.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
@@ -162,7 +162,10 @@ const enrolmentBody = {
 const ecdChild = async (where: SeedUnit) =>
   (await seedPerson(t.db, await seedHousehold(t.db, where), { birthDate: addYears(ecdToday, -4) })).id;
 /** A record of a fresh child of the village; returns the record's id. */
-async function ecdRecord(where: SeedUnit, kind: 'measurement' | 'dose' | 'screening' | 'service') {
+async function ecdRecord(
+  where: SeedUnit,
+  kind: 'measurement' | 'dose' | 'screening' | 'service' | 'enrolment',
+) {
   const birthDate = addYears(ecdToday, -4);
   const person = await seedPerson(t.db, await seedHousehold(t.db, where), { birthDate, sex: 'male' });
   const child = { ...person, sex: 'male' as const, birthDate };
@@ -184,6 +187,8 @@ async function ecdRecord(where: SeedUnit, kind: 'measurement' | 'dose' | 'screen
         result: 'needs_follow_up',
         followUpOn: ecdToday,
       });
+    case 'enrolment':
+      return seedEnrolment(t.db, child, schoolYearOf(ecdToday));
     case 'service': {
       const id = newId();
       await t.db
@@ -1080,6 +1085,34 @@ const cases: Record<string, Case> = {
         method: 'POST',
         url: `/api/ecd/screenings/${await ecdRecord(foreignVillage, 'screening')}/follow-up-done`,
         body: { doneOn: ecdToday },
+      })),
+  },
+  'POST /api/ecd/screenings/:id/delete': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/screenings/${await ecdRecord(village, 'screening')}/delete`,
+      body: { reason: 'Nhập nhầm' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/screenings/${await ecdRecord(foreignVillage, 'screening')}/delete`,
+        body: { reason: 'Nhập nhầm' },
+      })),
+  },
+  'POST /api/ecd/enrolments/:id/delete': {
+    allowed: ecdWriters,
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/ecd/enrolments/${await ecdRecord(village, 'enrolment')}/delete`,
+      body: { reason: 'Nhập nhầm' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/ecd/enrolments/${await ecdRecord(foreignVillage, 'enrolment')}/delete`,
+        body: { reason: 'Nhập nhầm' },
       })),
   },
   'GET /api/ecd/persons/:id/services': {

@@ -100,12 +100,13 @@ export async function seedEnrolment(
   child: SeedPerson,
   schoolYear: string,
   status: 'enrolled' | 'completed' | 'dropped_out' | 'transferred' = 'enrolled',
-): Promise<void> {
+): Promise<string> {
+  const id = newId();
   await db
     .insertInto('school_enrolment')
     .values({
       province_code: child.provinceCode,
-      id: newId(),
+      id,
       person_id: child.id,
       school_year: schoolYear,
       level: 'kindergarten',
@@ -113,4 +114,5 @@ export async function seedEnrolment(
       status,
     })
     .execute();
+  return id;
 }

@@ -50,9 +50,11 @@ export const auditActions = [
   'ecd.doses_imported',
   'ecd.screening_recorded',
   'ecd.follow_up_done',
+  'ecd.screening_deleted',
   'ecd.service_recorded',
   'ecd.service_deleted',
   'ecd.enrolment_saved',
+  'ecd.enrolment_deleted',
   'ecd.action_list_exported',
 ] as const;
 export const AuditAction = z.enum(auditActions);

@@ -468,6 +468,16 @@ export const ecdEndpoints = {
     body: FollowUpDone,
     response: Screening,
   }),
+  deleteScreening: endpoint({
+    method: 'POST',
+    path: '/api/ecd/screenings/:id/delete',
+    permission: 'ecd.write',
+    summary: 'Remove a screening recorded in error (with a reason, audited); its follow-up goes with it',
+    tag,
+    params: IdParams,
+    body: DeleteWithReason,
+    response: Ok,
+  }),
   listServices: endpoint({
     method: 'GET',
     path: '/api/ecd/persons/:id/services',
@@ -516,6 +526,16 @@ export const ecdEndpoints = {
     params: IdParams,
     body: EnrolmentInput,
     response: Enrolment,
+  }),
+  deleteEnrolment: endpoint({
+    method: 'POST',
+    path: '/api/ecd/enrolments/:id/delete',
+    permission: 'ecd.write',
+    summary: 'Remove a school year recorded in error (with a reason, audited)',
+    tag,
+    params: IdParams,
+    body: DeleteWithReason,
+    response: Ok,
   }),
   actionList: endpoint({
     method: 'GET',

@@ -297,9 +297,11 @@ export const en: Messages = {
       'ecd.doses_imported': 'Immunisation records imported',
       'ecd.screening_recorded': 'Development screening recorded',
       'ecd.follow_up_done': 'Screening follow-up done',
+      'ecd.screening_deleted': 'Development screening deleted',
       'ecd.service_recorded': 'ECD service recorded',
       'ecd.service_deleted': 'ECD service deleted',
       'ecd.enrolment_saved': 'School enrolment saved',
+      'ecd.enrolment_deleted': 'School enrolment deleted',
       'ecd.action_list_exported': 'Action list exported',
     },
     at: 'Time',
@@ -952,6 +954,10 @@ export const en: Messages = {
       },
     },
     screening: {
+      removeTitle: 'Remove screening',
+      removeQuestion:
+        'Remove the screening of {date}? Its follow-up goes with it. Only remove a record entered in error.',
+      removed: 'Screening removed.',
       title: 'Development screening',
       empty: 'The child has not been screened yet.',
       add: 'Add a screening',
@@ -1010,6 +1016,9 @@ export const en: Messages = {
       removed: 'Service deleted.',
     },
     enrolment: {
+      removeTitle: 'Remove school year',
+      removeQuestion: 'Remove school year {year}? Only remove a record entered in error.',
+      removed: 'School year removed.',
       title: 'Nursery, kindergarten and school',
       empty: 'No school year recorded yet.',
       add: 'Record a school year',

@@ -626,9 +626,11 @@ export const vi = {
       'ecd.doses_imported': 'Nhập dữ liệu tiêm chủng',
       'ecd.screening_recorded': 'Ghi lần sàng lọc phát triển',
       'ecd.follow_up_done': 'Hoàn thành theo dõi sau sàng lọc',
+      'ecd.screening_deleted': 'Xoá lần sàng lọc phát triển',
       'ecd.service_recorded': 'Ghi dịch vụ phát triển trẻ thơ',
       'ecd.service_deleted': 'Xoá dịch vụ phát triển trẻ thơ',
       'ecd.enrolment_saved': 'Cập nhật đi học',
+      'ecd.enrolment_deleted': 'Xoá ghi nhận năm học',
       'ecd.action_list_exported': 'Xuất danh sách cần theo dõi',
     } satisfies Record<AuditAction, string>,
     at: 'Thời gian',
@@ -1264,6 +1266,10 @@ export const vi = {
       },
     },
     screening: {
+      removeTitle: 'Xóa lần sàng lọc',
+      removeQuestion:
+        'Xóa lần sàng lọc ngày {date}? Việc hẹn theo dõi của lần này cũng bị xóa. Chỉ xóa khi ghi nhầm.',
+      removed: 'Đã xóa lần sàng lọc.',
       title: 'Sàng lọc phát triển',
       empty: 'Trẻ chưa được sàng lọc phát triển lần nào.',
       add: 'Thêm lần sàng lọc',
@@ -1322,6 +1328,9 @@ export const vi = {
       removed: 'Đã xóa dịch vụ.',
     },
     enrolment: {
+      removeTitle: 'Xóa năm học',
+      removeQuestion: 'Xóa ghi nhận năm học {year}? Chỉ xóa khi ghi nhầm.',
+      removed: 'Đã xóa ghi nhận năm học.',
       title: 'Đi nhà trẻ, mẫu giáo, đi học',
       empty: 'Chưa ghi nhận năm học nào.',
       add: 'Ghi nhận năm học',

@@ -107,6 +107,33 @@ describe('development screening', () => {
     expect((await health.get(`/api/ecd/persons/${boy.id}/screenings`)).body.items).toHaveLength(1);
   });
 
+  test('a screening removed with a reason takes its follow-up with it; the removal is audited', async () => {
+    const boy = await child(500);
+    const created = await health.post(`/api/ecd/persons/${boy.id}/screenings`, {
+      screenedOn: today,
+      tool: 'checklist',
+      domains: ['language'],
+      result: 'needs_follow_up',
+    });
+    expect((await health.post(`/api/ecd/screenings/${created.body.id}/delete`, {})).status).toBe(400);
+    const removed = await health.post(`/api/ecd/screenings/${created.body.id}/delete`, {
+      reason: 'Nhầm trẻ',
+    });
+    expect(removed.status).toBe(200);
+    expect((await health.get(`/api/ecd/persons/${boy.id}/screenings`)).body.items).toEqual([]);
+    const done = await health.post(`/api/ecd/screenings/${created.body.id}/follow-up-done`, {
+      doneOn: today,
+    });
+    expect(done.status).toBe(404);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select(['reason'])
+      .where('action', '=', 'ecd.screening_deleted')
+      .where('entity_id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.reason).toBe('Nhầm trẻ');
+  });
+
   test('a commune leader reads screenings but cannot record one', async () => {
     const boy = await child(300);
     const response = await leader.post(`/api/ecd/persons/${boy.id}/screenings`, {
@@ -201,6 +228,29 @@ describe('enrolment', () => {
     expect(changed.body.id).toBe(first.body.id);
     const list = await leader.get(`/api/ecd/persons/${boy.id}/enrolments`);
     expect(list.body.items).toEqual([expect.objectContaining({ schoolYear: year, status: 'transferred' })]);
+  });
+
+  test('a school year removed with a reason is gone, and can be recorded again', async () => {
+    const boy = await child(365 * 4);
+    const year = schoolYearOf(today);
+    const body = {
+      schoolYear: year,
+      level: 'kindergarten',
+      schoolName: 'Trường Mầm non Sen Hồng',
+      status: 'enrolled',
+    };
+    const first = await school.put(`/api/ecd/persons/${boy.id}/enrolments`, body);
+    const removed = await school.post(`/api/ecd/enrolments/${first.body.id}/delete`, {
+      reason: 'Nhầm năm học',
+    });
+    expect(removed.status).toBe(200);
+    expect((await leader.get(`/api/ecd/persons/${boy.id}/enrolments`)).body.items).toEqual([]);
+    expect(
+      (await leader.post(`/api/ecd/enrolments/${first.body.id}/delete`, { reason: 'x y z' })).status,
+    ).toBe(403);
+    const again = await school.put(`/api/ecd/persons/${boy.id}/enrolments`, body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).not.toBe(first.body.id);
   });
 
   test('a school year that is not a year pair, before the birth or years ahead is refused', async () => {

@@ -48,6 +48,10 @@ export function registerEcdRoutes(app: FastifyInstance, deps: RouteDeps): void {
   route(app, deps, e.completeFollowUp, async ({ params, body }, ctx) =>
     records.completeFollowUp(ctx, params.id, body),
   );
+  route(app, deps, e.deleteScreening, async ({ params, body }, ctx) => {
+    await records.deleteScreening(ctx, params.id, body.reason);
+    return { ok: true as const };
+  });
   route(app, deps, e.listServices, async ({ params }, ctx) =>
     records.listServices(ctx.db, ctx.scope, params.id),
   );
@@ -65,6 +69,10 @@ export function registerEcdRoutes(app: FastifyInstance, deps: RouteDeps): void {
     records.saveEnrolment(ctx, params.id, body),
   );
 
+  route(app, deps, e.deleteEnrolment, async ({ params, body }, ctx) => {
+    await records.deleteEnrolment(ctx, params.id, body.reason);
+    return { ok: true as const };
+  });
   route(app, deps, e.actionList, async ({ params, query }, ctx) =>
     actionList(ctx.db, ctx.scope, params.kind, query),
   );

@@ -150,7 +150,11 @@ export async function userNames(db: Executor, ids: readonly (string | null)[]): 
 
 /** The early-childhood tables whose rows belong to one child. */
 export type ChildRecordTable =
-  'growth_measurement' | 'immunization_dose' | 'development_screening' | 'ecd_service_contact';
+  | 'growth_measurement'
+  | 'immunization_dose'
+  | 'development_screening'
+  | 'ecd_service_contact'
+  | 'school_enrolment';
 
 /**
  * A record of a child in the caller's scope, locked for a change, with its (active, locked) child; NOT_FOUND when the

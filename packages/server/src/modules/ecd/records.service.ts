@@ -169,6 +169,33 @@ export async function completeFollowUp(ctx: Operator, id: string, input: FollowU
   });
 }
 
+export async function deleteScreening(ctx: Operator, id: string, reason: string): Promise<void> {
+  await inTransaction(ctx.db, async (trx) => {
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'development_screening', id);
+    await trx
+      .deleteFrom('development_screening')
+      .where('province_code', '=', row.province_code)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'ecd.screening_deleted',
+      entityType: 'development_screening',
+      entityId: id,
+      orgPath: child.orgPath,
+      before: {
+        person_id: row.person_id,
+        screened_on: row.screened_on,
+        tool: row.tool,
+        result: row.result,
+        milestones_not_met: row.milestones_not_met,
+        follow_up_on: row.follow_up_on,
+        follow_up_done_on: row.follow_up_done_on,
+      },
+      reason,
+    });
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Service contacts
 // ---------------------------------------------------------------------------------------------------------------
@@ -390,5 +417,30 @@ export async function saveEnrolment(
       after: { person_id: child.id, school_year: input.schoolYear, ...columns },
     });
     return toEnrolment(row);
+  });
+}
+
+export async function deleteEnrolment(ctx: Operator, id: string, reason: string): Promise<void> {
+  await inTransaction(ctx.db, async (trx) => {
+    const { row, child } = await lockChildRecord(trx, ctx.scope, 'school_enrolment', id);
+    await trx
+      .deleteFrom('school_enrolment')
+      .where('province_code', '=', row.province_code)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'ecd.enrolment_deleted',
+      entityType: 'school_enrolment',
+      entityId: id,
+      orgPath: child.orgPath,
+      before: {
+        person_id: row.person_id,
+        school_year: row.school_year,
+        level: row.level,
+        school_name: row.school_name,
+        status: row.status,
+      },
+      reason,
+    });
   });
 }

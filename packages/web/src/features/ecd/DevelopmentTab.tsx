@@ -40,6 +40,7 @@ import {
   Radio,
   SelectField,
   SidePanel,
+  Space,
   SubmitButton,
   Tag,
   TextAreaField,
@@ -51,6 +52,7 @@ import {
 } from '../../ui/index.ts';
 import { useServerErrors } from '../../ui/serverErrors.ts';
 import { milestoneDomainName, screeningResultName, screeningToolName } from './catalogue.ts';
+import { DeleteWithReasonDialog } from './DeleteWithReasonDialog.tsx';
 import { ScreeningResultTag } from './display.tsx';
 import { ecdKeys, useInvalidateChild, useScreenings } from './queries.ts';
 import { checklistState, milestoneOf } from './screening.ts';
@@ -334,6 +336,8 @@ export function DevelopmentTab({ person }: { person: PersonDetail }) {
   const list = useScreenings(person.id);
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<Screening | null>(null);
+  const [removing, setRemoving] = useState<Screening | null>(null);
+  const invalidateChild = useInvalidateChild();
   const writable = can('ecd.write') && person.status === 'active';
 
   if (list.isPending) return <Loading />;
@@ -395,12 +399,24 @@ export function DevelopmentTab({ person }: { person: PersonDetail }) {
           {
             key: 'actions',
             title: t.common.actions,
-            render: (_: unknown, s: Screening) =>
-              s.followUpOn && !s.followUpDoneOn ? (
-                <Button size="small" onClick={() => setClosing(s)}>
-                  {t.ecd.screening.followUpDone}
+            render: (_: unknown, s: Screening) => (
+              <Space size="small" wrap>
+                {s.followUpOn && !s.followUpDoneOn ? (
+                  <Button size="small" onClick={() => setClosing(s)}>
+                    {t.ecd.screening.followUpDone}
+                  </Button>
+                ) : null}
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  aria-label={`${t.ecd.remove.button}: ${t.ecd.screening.title} ${formatDate(s.screenedOn)}`}
+                  onClick={() => setRemoving(s)}
+                >
+                  {t.ecd.remove.button}
                 </Button>
-              ) : null,
+              </Space>
+            ),
           },
         ]
       : []),
@@ -435,6 +451,20 @@ export function DevelopmentTab({ person }: { person: PersonDetail }) {
       <Dialog open={closing !== null} title={t.ecd.screening.followUpDone} onClose={() => setClosing(null)}>
         {closing && <FollowUpDoneForm screening={closing} onDone={() => setClosing(null)} />}
       </Dialog>
+      <DeleteWithReasonDialog
+        open={removing !== null}
+        title={t.ecd.screening.removeTitle}
+        description={
+          removing ? format(t.ecd.screening.removeQuestion, { date: formatDate(removing.screenedOn) }) : ''
+        }
+        done={t.ecd.screening.removed}
+        onClose={() => setRemoving(null)}
+        onDelete={async (reason) => {
+          if (!removing) return;
+          await call(api.ecd.deleteScreening, { params: { id: removing.id }, body: { reason } });
+          await invalidateChild(person.id);
+        }}
+      />
     </Card>
   );
 }

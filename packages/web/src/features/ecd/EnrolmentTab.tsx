@@ -29,6 +29,7 @@ import {
   FormActions,
   Loading,
   SelectField,
+  Space,
   SubmitButton,
   Tag,
   TextAreaField,
@@ -38,6 +39,7 @@ import {
 } from '../../ui/index.ts';
 import { useServerErrors } from '../../ui/serverErrors.ts';
 import { schoolYearChoices, schoolYearOf } from './catalogue.ts';
+import { DeleteWithReasonDialog } from './DeleteWithReasonDialog.tsx';
 import { withRuleMessages } from './forms.ts';
 import { useEnrolments, useInvalidateChild } from './queries.ts';
 
@@ -150,6 +152,8 @@ export function EnrolmentTab({ person }: { person: PersonDetail }) {
   const { can } = useSession();
   const list = useEnrolments(person.id);
   const [editing, setEditing] = useState<Enrolment | 'new' | null>(null);
+  const [removing, setRemoving] = useState<Enrolment | null>(null);
+  const invalidateChild = useInvalidateChild();
   const writable = can('ecd.write') && person.status === 'active';
 
   if (list.isPending) return <Loading />;
@@ -182,13 +186,24 @@ export function EnrolmentTab({ person }: { person: PersonDetail }) {
             key: 'actions',
             title: t.common.actions,
             render: (_: unknown, e: Enrolment) => (
-              <Button
-                size="small"
-                onClick={() => setEditing(e)}
-                aria-label={`${t.common.edit} ${e.schoolYear}`}
-              >
-                {t.common.edit}
-              </Button>
+              <Space size="small" wrap>
+                <Button
+                  size="small"
+                  onClick={() => setEditing(e)}
+                  aria-label={`${t.common.edit} ${e.schoolYear}`}
+                >
+                  {t.common.edit}
+                </Button>
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  aria-label={`${t.ecd.remove.button} ${e.schoolYear}`}
+                  onClick={() => setRemoving(e)}
+                >
+                  {t.ecd.remove.button}
+                </Button>
+              </Space>
             ),
           },
         ]
@@ -232,6 +247,22 @@ export function EnrolmentTab({ person }: { person: PersonDetail }) {
           />
         )}
       </Dialog>
+      <DeleteWithReasonDialog
+        open={removing !== null}
+        title={t.ecd.enrolment.removeTitle}
+        description={
+          removing
+            ? format(t.ecd.enrolment.removeQuestion, { year: removing.schoolYear.replace('-', '–') })
+            : ''
+        }
+        done={t.ecd.enrolment.removed}
+        onClose={() => setRemoving(null)}
+        onDelete={async (reason) => {
+          if (!removing) return;
+          await call(api.ecd.deleteEnrolment, { params: { id: removing.id }, body: { reason } });
+          await invalidateChild(person.id);
+        }}
+      />
     </Card>
   );
 }
