@@ -1,6 +1,8 @@
 import {
   AppError,
+  newId,
   todayInVietnam,
+  type AuditAction,
   type BirthPrecision,
   type EcdChild,
   type FieldIssue,
@@ -8,7 +10,9 @@ import {
   type PlainDate,
 } from '@treem/shared';
 import { sql, type Selectable, type Transaction } from 'kysely';
+import { writeAudit } from '../../audit/audit.ts';
 import type { DB } from '../../db/schema.ts';
+import type { Operator } from '../../http/context.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { withinScope, type Scope } from '../access/scope.ts';
 
@@ -175,4 +179,37 @@ export async function lockChildRecord<T extends ChildRecordTable>(
   if (!row) throw new AppError('NOT_FOUND');
   const child = await getEcdChild(trx, scope, (row as { person_id: string }).person_id, { forWrite: true });
   return { row, child };
+}
+
+/**
+ * Inserts a new record of a child (`columns` beside its keys and author) and its audit event, in the caller's
+ * transaction; returns the record's id.
+ */
+export async function insertChildRecord(
+  trx: Transaction<DB>,
+  ctx: Operator,
+  child: Pick<EcdChildRow, 'provinceCode' | 'id' | 'orgPath'>,
+  table: Exclude<ChildRecordTable, 'school_enrolment'>,
+  action: AuditAction,
+  columns: Record<string, unknown>,
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto(table)
+    .values({
+      province_code: child.provinceCode,
+      id,
+      person_id: child.id,
+      ...columns,
+      created_by: ctx.userId,
+    })
+    .execute();
+  await writeAudit(trx, ctx.actor, {
+    action,
+    entityType: table,
+    entityId: id,
+    orgPath: child.orgPath,
+    after: { person_id: child.id, ...columns },
+  });
+  return id;
 }

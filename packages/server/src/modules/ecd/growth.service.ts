@@ -22,6 +22,7 @@ import {
   assertRecordDate,
   dateIssue,
   getEcdChild,
+  insertChildRecord,
   lockChildRecord,
   toEcdChild,
   userNames,
@@ -106,31 +107,21 @@ export async function createMeasurement(
   return inTransaction(ctx.db, async (trx) => {
     const child = await getEcdChild(trx, ctx.scope, personId, { forWrite: true });
     assertRecordDate(child, input.measuredOn, 'body.measuredOn');
-    const id = newId();
     const columns = {
       ...measurementColumns(child, valuesOf(input)),
       measured_by: input.measuredBy ?? null,
       place: input.place ?? null,
       note: input.note ?? null,
     };
-    await trx
-      .insertInto('growth_measurement')
-      .values({
-        province_code: child.provinceCode,
-        id,
-        person_id: child.id,
-        ...columns,
-        created_by: ctx.userId,
-      })
-      .execute();
+    const id = await insertChildRecord(
+      trx,
+      ctx,
+      child,
+      'growth_measurement',
+      'ecd.measurement_recorded',
+      columns,
+    );
     await refreshChildSummaries(trx, [childFacts(child)]);
-    await writeAudit(trx, ctx.actor, {
-      action: 'ecd.measurement_recorded',
-      entityType: 'growth_measurement',
-      entityId: id,
-      orgPath: child.orgPath,
-      after: { person_id: child.id, ...columns },
-    });
     return readMeasurement(trx, child.provinceCode, id);
   });
 }

@@ -3,7 +3,6 @@ import {
   fullyImmunizedUnder1,
   immunizationScheduleFor,
   immunizationStatus,
-  newId,
   todayInVietnam,
   type DoseInput,
   type DoseRecord,
@@ -17,7 +16,14 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import type { Scope } from '../access/scope.ts';
 import { refreshChildSummaries } from './childSummary.ts';
-import { assertRecordDate, getEcdChild, lockChildRecord, toEcdChild, type EcdChildRow } from './ecdChild.ts';
+import {
+  assertRecordDate,
+  getEcdChild,
+  insertChildRecord,
+  lockChildRecord,
+  toEcdChild,
+  type EcdChildRow,
+} from './ecdChild.ts';
 import { childFacts } from './growth.service.ts';
 
 type Dose = z.output<typeof DoseInput>;
@@ -117,33 +123,16 @@ export async function recordDose(ctx: Operator, personId: string, input: Dose): 
           message: 'this vaccine is already recorded on this day',
         },
       ]);
-    const id = newId();
     const columns = {
       vaccine_code: input.vaccineCode,
       dose_number: input.doseNumber ?? null,
       given_on: input.givenOn,
       place: input.place ?? null,
       lot: input.lot ?? null,
+      source: 'manual',
     };
-    await trx
-      .insertInto('immunization_dose')
-      .values({
-        province_code: child.provinceCode,
-        id,
-        person_id: child.id,
-        ...columns,
-        source: 'manual',
-        created_by: ctx.userId,
-      })
-      .execute();
+    await insertChildRecord(trx, ctx, child, 'immunization_dose', 'ecd.dose_recorded', columns);
     await refreshChildSummaries(trx, [childFacts(child)]);
-    await writeAudit(trx, ctx.actor, {
-      action: 'ecd.dose_recorded',
-      entityType: 'immunization_dose',
-      entityId: id,
-      orgPath: child.orgPath,
-      after: { person_id: child.id, ...columns },
-    });
     return cardOf(trx, child);
   });
 }

@@ -23,7 +23,7 @@ import type { DevelopmentScreeningTable, SchoolEnrolmentTable } from '../../db/s
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import { withinScope, type Scope } from '../access/scope.ts';
-import { assertRecordDate, getEcdChild, lockChildRecord } from './ecdChild.ts';
+import { assertRecordDate, getEcdChild, insertChildRecord, lockChildRecord } from './ecdChild.ts';
 
 type ScreeningFields = z.output<typeof ScreeningInput>;
 type FollowUp = z.output<typeof FollowUpDone>;
@@ -99,7 +99,6 @@ export async function createScreening(
         message: 'the follow-up date is before the screening',
       });
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', undefined, issues);
-    const id = newId();
     const columns = {
       screened_on: input.screenedOn,
       tool: input.tool,
@@ -110,23 +109,14 @@ export async function createScreening(
       screened_by: input.screenedBy ?? null,
       note: input.note ?? null,
     };
-    await trx
-      .insertInto('development_screening')
-      .values({
-        province_code: child.provinceCode,
-        id,
-        person_id: child.id,
-        ...columns,
-        created_by: ctx.userId,
-      })
-      .execute();
-    await writeAudit(trx, ctx.actor, {
-      action: 'ecd.screening_recorded',
-      entityType: 'development_screening',
-      entityId: id,
-      orgPath: child.orgPath,
-      after: { person_id: child.id, ...columns },
-    });
+    const id = await insertChildRecord(
+      trx,
+      ctx,
+      child,
+      'development_screening',
+      'ecd.screening_recorded',
+      columns,
+    );
     const row = await trx
       .selectFrom('development_screening')
       .selectAll()
@@ -259,7 +249,6 @@ export async function createService(
         .executeTakeFirst();
       if (!caregiver) issue('unknown_person', 'no such person in the register');
     }
-    const id = newId();
     const columns = {
       service_code: input.serviceCode,
       domain: service.domain,
@@ -268,23 +257,14 @@ export async function createService(
       provider: input.provider ?? null,
       outcome: input.outcome ?? null,
     };
-    await trx
-      .insertInto('ecd_service_contact')
-      .values({
-        province_code: child.provinceCode,
-        id,
-        person_id: child.id,
-        ...columns,
-        created_by: ctx.userId,
-      })
-      .execute();
-    await writeAudit(trx, ctx.actor, {
-      action: 'ecd.service_recorded',
-      entityType: 'ecd_service_contact',
-      entityId: id,
-      orgPath: child.orgPath,
-      after: { person_id: child.id, ...columns },
-    });
+    const id = await insertChildRecord(
+      trx,
+      ctx,
+      child,
+      'ecd_service_contact',
+      'ecd.service_recorded',
+      columns,
+    );
     const { items } = await listServices(trx, ctx.scope, child.id);
     return items.find((item) => item.id === id)!;
   });
