@@ -86,7 +86,7 @@ test('the demo’s early-childhood records put children on every action list of 
     .select('id')
     .where('generation', '=', 'current')
     .where('level', '=', 'commune')
-    .where('code', '=', DEMO_COMMUNES[0]!.code)
+    .where('code', '=', DEMO_COMMUNES[0].code)
     .executeTakeFirstOrThrow();
   const scope = { userId: 'demo-test', role: 'commune_worker' as const, sector: null, paths: ['vn'] };
   for (const kind of actionListKinds) {
