@@ -411,12 +411,19 @@ export interface EcdChildSummaryTable {
   birth_date_precision: string;
   /** `datemultirange` text, e.g. `{[2025-01-02,2030-01-01)}`. */
   overdue_periods: string;
-  due_dates: string;
+  /** `datemultirange`: per pending dose, [due date, end of its month or its upper age). */
+  due_periods: string;
   pending_doses: ColumnType<unknown, string, string>;
   last_measured_on: DateColumn | null;
   last_malnourished: boolean;
   last_classification: ColumnType<unknown, string | null, string | null>;
   refreshed_at: Timestamp;
+  org_path: string;
+  village_id: string;
+  name_search: string;
+  status: string;
+  /** The register changed the child since the row was built (or the row is a stub): rebuild before a list. */
+  stale: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface DB {

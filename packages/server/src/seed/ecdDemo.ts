@@ -227,13 +227,7 @@ export async function seedEcdDemo(
   await insertBatches(enrolments, (batch) => db.insertInto('school_enrolment').values(batch).execute());
   await refreshChildSummaries(
     db,
-    children.map((c) => ({
-      provinceCode: c.province_code,
-      personId: c.id,
-      sex: c.sex,
-      birthDate: c.birth_date,
-      birthDatePrecision: c.birth_date_precision ?? 'day',
-    })),
+    children.map((c) => ({ provinceCode: c.province_code, personId: c.id })),
   );
   return {
     measurements: measurements.length,

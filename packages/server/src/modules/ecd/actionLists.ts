@@ -86,11 +86,10 @@ interface Matched {
 function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
   const monthStart = `${today.slice(0, 8)}01`;
   const nextMonthStart = addMonthsToPlainDate(monthStart, 1);
-  const underAge = (years: number) => sql<boolean>`p.birth_date > ${addYears(today, -years)}::date`;
+  const underAge = (years: number) => sql<boolean>`s.birth_date > ${addYears(today, -years)}::date`;
   switch (kind) {
     case 'overdue_doses':
       return {
-        summary: true,
         where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)} and s.overdue_periods @> ${today}::date`,
         since: sql<PlainDate>`(select min((d->>'overdueFrom')::date) from jsonb_array_elements(s.pending_doses) d
           where (d->>'overdueFrom')::date <= ${today}::date
@@ -98,21 +97,19 @@ function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
       };
     case 'due_this_month':
       return {
-        summary: true,
         where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)}
-          and s.due_dates && datemultirange(daterange(${monthStart}::date, ${nextMonthStart}::date))`,
+          and s.due_periods && datemultirange(daterange(${today}::date, ${nextMonthStart}::date))`,
         since: sql<PlainDate>`(select min((d->>'dueDate')::date) from jsonb_array_elements(s.pending_doses) d
-          where (d->>'dueDate')::date >= ${monthStart}::date and (d->>'dueDate')::date < ${nextMonthStart}::date)`,
+          where (d->>'dueDate')::date >= ${monthStart}::date and (d->>'dueDate')::date < ${nextMonthStart}::date
+            and (d->>'expiresOn' is null or (d->>'expiresOn')::date > ${today}::date))`,
       };
     case 'malnourished_under5':
       return {
-        summary: true,
         where: sql<boolean>`${underAge(5)} and s.last_malnourished`,
         since: sql<PlainDate>`s.last_measured_on`,
       };
     case 'not_measured_under2':
       return {
-        summary: true,
         where: sql<boolean>`${underAge(2)} and (s.last_measured_on is null
           or s.last_measured_on < ${addMonthsToPlainDate(today, -months)}::date)`,
         since: sql<PlainDate>`s.last_measured_on`,
@@ -124,10 +121,9 @@ function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
       const schoolYear = schoolYearOf(today);
       const cohort = Number(schoolYear.slice(0, 4)) - 5;
       return {
-        summary: false,
-        where: sql<boolean>`p.birth_date >= ${`${cohort}-01-01`}::date and p.birth_date <= ${`${cohort}-12-31`}::date
+        where: sql<boolean>`s.birth_date >= ${`${cohort}-01-01`}::date and s.birth_date <= ${`${cohort}-12-31`}::date
           and not exists (select 1 from school_enrolment e
-            where e.province_code = p.province_code and e.person_id = p.id and e.school_year = ${schoolYear}
+            where e.province_code = s.province_code and e.person_id = s.person_id and e.school_year = ${schoolYear}
               and e.status in ('enrolled', 'completed'))`,
         since: sql<PlainDate>`null::date`,
       };
@@ -135,11 +131,10 @@ function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
     case 'screening_follow_up': {
       // Follow-ups due by the end of this month (overdue ones included), still open.
       const lastDay = addDaysToPlainDate(nextMonthStart, -1);
-      const open = sql`from development_screening f where f.province_code = p.province_code and f.person_id = p.id
+      const open = sql`from development_screening f where f.province_code = s.province_code and f.person_id = s.person_id
         and f.follow_up_on is not null and f.follow_up_done_on is null and f.follow_up_on <= ${lastDay}::date`;
       return {
-        summary: false,
-        where: sql<boolean>`exists (select 1 ${open})`,
+        where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)} and exists (select 1 ${open})`,
         since: sql<PlainDate>`(select min(f.follow_up_on) ${open})`,
       };
     }
@@ -154,28 +149,27 @@ function matchedQuery(
   options: Required<ActionListOptions>,
   page: { limit: number; offset: number } | null,
 ): RawBuilder<Matched & { total: string }> {
-  const { where, since, summary } = listCondition(kind, options.today, options.months);
-  const summaryJoin = summary
-    ? sql`join ecd_child_summary s on s.province_code = p.province_code and s.person_id = p.id`
-    : sql`left join ecd_child_summary s on false`;
+  const { where, since } = listCondition(kind, options.today, options.months);
   const paging = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  // The unit's young children are read from their summary rows alone (GiST on org_path); the register is joined
+  // only for the page's rows.
   return sql<Matched & { total: string }>`
     with matched as (
-      select p.province_code, p.id as person_id, p.full_name, p.name_search, p.sex, p.birth_date, p.household_id,
-             v.name as village_name, ${since} as since, s.pending_doses, s.last_classification
-      from person p
-      ${summaryJoin}
-      join org_unit v on v.id = p.village_id
-      where p.province_code = ${unit.provinceCode} and p.org_path <@ ${unit.path}::ltree
-        and p.status = 'active' and ${where}
+      select s.province_code, s.person_id, s.name_search, v.name as village_name, ${since} as since,
+             s.pending_doses, s.last_classification
+      from ecd_child_summary s
+      join org_unit v on v.id = s.village_id
+      where s.province_code = ${unit.provinceCode} and s.org_path <@ ${unit.path}::ltree
+        and s.status = 'active' and ${where}
     ), page as (
       select m.*, count(*) over () as total from matched m
       order by m.village_name, m.name_search, m.person_id
       ${paging}
     )
-    select page.*, head.full_name as household_head_name
+    select page.*, p.full_name, p.sex, p.birth_date, head.full_name as household_head_name
     from page
-    left join household h on h.province_code = page.province_code and h.id = page.household_id
+    join person p on p.province_code = page.province_code and p.id = page.person_id
+    left join household h on h.province_code = p.province_code and h.id = p.household_id
     left join person head on head.province_code = h.province_code and head.id = h.head_person_id
     order by page.village_name, page.name_search, page.person_id`;
 }
@@ -192,7 +186,11 @@ function doseIdsFor(
       .filter((d) => d.overdueFrom <= today && (d.expiresOn === null || today < d.expiresOn))
       .map((d) => d.doseId);
   if (kind === 'due_this_month')
-    return pending.filter((d) => d.dueDate.slice(0, 7) === today.slice(0, 7)).map((d) => d.doseId);
+    return pending
+      .filter(
+        (d) => d.dueDate.slice(0, 7) === today.slice(0, 7) && (d.expiresOn === null || today < d.expiresOn),
+      )
+      .map((d) => d.doseId);
   return [];
 }
 
@@ -210,8 +208,9 @@ function toItem(kind: ActionListKind, row: Matched, today: PlainDate): ActionLis
   };
 }
 
-async function prepare(db: Executor, unit: ListUnit, kind: ActionListKind, today: PlainDate) {
-  if (listCondition(kind, today, 1).summary) await refreshStaleSummaries(db, unit.path, today);
+/** Every list reads the summary: its stale rows are rebuilt first. */
+async function prepare(db: Executor, unit: ListUnit) {
+  await refreshStaleSummaries(db, unit.path);
 }
 
 /** One page of a list for a village or commune in scope. */
@@ -224,7 +223,7 @@ export async function actionList(
 ) {
   const today = options.today ?? todayInVietnam();
   const unit = await resolveListUnit(db, scope, query.unitId);
-  await prepare(db, unit, kind, today);
+  await prepare(db, unit);
   const { rows } = await matchedQuery(
     unit,
     kind,
@@ -258,7 +257,7 @@ export async function wholeActionList(
   kind: ActionListKind,
   options: Required<ActionListOptions>,
 ): Promise<ActionListItem[]> {
-  await prepare(db, unit, kind, options.today);
+  await prepare(db, unit);
   const { rows } = await matchedQuery(unit, kind, options, {
     limit: EXPORT_ROW_LIMIT + 1,
     offset: 0,

@@ -1,5 +1,5 @@
 import {
-  addYears,
+  addMonthsToPlainDate,
   immunizationScheduleFor,
   immunizationStatus,
   type ImmunizationDoseRecord,
@@ -13,7 +13,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
  * Bump when the schedule data or the summary's rules change: every summary built with another version is rebuilt
  * before a list is read.
  */
-export const SUMMARY_VERSION = 'TT10_2024/1';
+export const SUMMARY_VERSION = 'TT10_2024/2';
 
 const LAST_DAY: PlainDate = '9999-12-31';
 
@@ -24,12 +24,10 @@ export interface PendingDose {
   expiresOn: PlainDate | null;
 }
 
-interface ChildFacts {
+/** A child whose summary is rebuilt, by key: the register's current facts are read with the doses. */
+export interface SummaryKey {
   provinceCode: string;
   personId: string;
-  sex: string;
-  birthDate: PlainDate;
-  birthDatePrecision: string;
 }
 
 /**
@@ -52,34 +50,61 @@ export function pendingDoses(birthDate: PlainDate, doses: readonly ImmunizationD
 }
 
 /** The overdue periods as a `datemultirange` literal: [overdue from, expires on) per pending dose. */
-function overdueMultirange(pending: readonly PendingDose[]): string {
+export function overdueMultirange(pending: readonly PendingDose[]): string {
   const ranges = pending
     .filter((p) => p.expiresOn === null || p.overdueFrom < p.expiresOn)
     .map((p) => `[${p.overdueFrom},${p.expiresOn ?? ''})`);
   return `{${ranges.join(',')}}`;
 }
 
-function dueMultirange(pending: readonly PendingDose[]): string {
-  return `{${pending.map((p) => `[${p.dueDate},${p.dueDate}]`).join(',')}}`;
+/**
+ * The due periods as a `datemultirange` literal: per pending dose, from its due date to the end of that month, or
+ * to its upper age if sooner. A dose is "due this month" on day D when it falls due in D's month and can still be
+ * given: exactly when its period overlaps [D, first day of the next month).
+ */
+export function dueMultirange(pending: readonly PendingDose[]): string {
+  const ranges = pending.flatMap((p) => {
+    const monthEnd = addMonthsToPlainDate(`${p.dueDate.slice(0, 8)}01`, 1);
+    const end = p.expiresOn !== null && p.expiresOn < monthEnd ? p.expiresOn : monthEnd;
+    return p.dueDate < end ? [`[${p.dueDate},${end})`] : [];
+  });
+  return `{${ranges.join(',')}}`;
 }
 
 /** Children from birth to this age (exclusive) have a summary and appear on the action lists: early childhood, 0–8. */
 export const SUMMARY_AGE_YEARS = 8;
 
 /**
- * Rebuilds the summary rows of these children: the pending doses from their doses (the schedule run in JS), then
- * the last-measurement facts (`refreshLastMeasurements`). Call inside the transaction that changed their doses or
- * measurements, or their sex or birth date.
+ * Rebuilds the summary rows of these children from the register and their doses: where they live, their status and
+ * name (what lists filter and sort on), the pending doses (the schedule run in JS on their current birth date), then
+ * the last-measurement facts (`refreshLastMeasurements`); the rows are no longer stale. Call inside the transaction
+ * that changed their doses or measurements.
  */
-export async function refreshChildSummaries(db: Executor, children: readonly ChildFacts[]): Promise<void> {
+export async function refreshChildSummaries(db: Executor, children: readonly SummaryKey[]): Promise<void> {
   if (children.length === 0) return;
-  const byProvince = new Map<string, ChildFacts[]>();
+  const byProvince = new Map<string, string[]>();
   for (const child of children)
-    byProvince.set(child.provinceCode, [...(byProvince.get(child.provinceCode) ?? []), child]);
-  for (const [provinceCode, group] of byProvince) {
-    for (let start = 0; start < group.length; start += 1000) {
-      const chunk = group.slice(start, start + 1000);
-      const ids = chunk.map((c) => c.personId);
+    byProvince.set(child.provinceCode, [...(byProvince.get(child.provinceCode) ?? []), child.personId]);
+  for (const [provinceCode, allIds] of byProvince) {
+    for (let start = 0; start < allIds.length; start += 1000) {
+      const ids = [...new Set(allIds.slice(start, start + 1000))];
+      const persons = await db
+        .selectFrom('person')
+        .select([
+          'id',
+          'sex',
+          'birth_date',
+          'birth_date_precision',
+          'org_path',
+          'village_id',
+          'name_search',
+          'status',
+        ])
+        .where('province_code', '=', provinceCode)
+        .where(sql<boolean>`id = any(${ids}::uuid[])`)
+        .orderBy('id')
+        .execute();
+      if (persons.length === 0) continue;
       const doses = await db
         .selectFrom('immunization_dose')
         .select(['person_id', 'vaccine_code', 'dose_number', 'given_on'])
@@ -96,17 +121,22 @@ export async function refreshChildSummaries(db: Executor, children: readonly Chi
         });
         dosesOf.set(d.person_id, list);
       }
-      const rows = chunk.map((child) => {
-        const pending = pendingDoses(child.birthDate, dosesOf.get(child.personId) ?? []);
+      const rows = persons.map((person) => {
+        const pending = pendingDoses(person.birth_date, dosesOf.get(person.id) ?? []);
         return {
           province_code: provinceCode,
-          person_id: child.personId,
+          person_id: person.id,
           summary_version: SUMMARY_VERSION,
-          sex: child.sex,
-          birth_date: child.birthDate,
-          birth_date_precision: child.birthDatePrecision,
+          sex: person.sex,
+          birth_date: person.birth_date,
+          birth_date_precision: person.birth_date_precision,
+          org_path: person.org_path,
+          village_id: person.village_id,
+          name_search: person.name_search,
+          status: person.status,
+          stale: false,
           overdue_periods: overdueMultirange(pending),
-          due_dates: dueMultirange(pending),
+          due_periods: dueMultirange(pending),
           pending_doses: JSON.stringify(pending),
           last_measured_on: null,
           last_malnourished: false,
@@ -123,14 +153,23 @@ export async function refreshChildSummaries(db: Executor, children: readonly Chi
             sex: eb.ref('excluded.sex'),
             birth_date: eb.ref('excluded.birth_date'),
             birth_date_precision: eb.ref('excluded.birth_date_precision'),
+            org_path: eb.ref('excluded.org_path'),
+            village_id: eb.ref('excluded.village_id'),
+            name_search: eb.ref('excluded.name_search'),
+            status: eb.ref('excluded.status'),
+            stale: eb.ref('excluded.stale'),
             overdue_periods: eb.ref('excluded.overdue_periods'),
-            due_dates: eb.ref('excluded.due_dates'),
+            due_periods: eb.ref('excluded.due_periods'),
             pending_doses: eb.ref('excluded.pending_doses'),
             refreshed_at: eb.ref('excluded.refreshed_at'),
           })),
         )
         .execute();
-      await refreshLastMeasurements(db, provinceCode, ids);
+      await refreshLastMeasurements(
+        db,
+        provinceCode,
+        persons.map((p) => p.id),
+      );
     }
   }
 }
@@ -165,47 +204,25 @@ export async function refreshLastMeasurements(
 }
 
 /**
- * Brings the summaries of a unit's young children up to date before a list reads them: children with no summary
- * (registered or imported since), or whose sex or birth date was corrected, or whose summary was built by another
- * schedule version. Normally finds none; it costs one pass over the unit's young children.
+ * Rebuilds, before a list reads them, the summaries of a unit that are stale: children registered or imported since
+ * (the person trigger gave them an empty row), children whose sex or birth date the register corrected, and rows
+ * built by another schedule version (`SUMMARY_VERSION`). Normally there are none; the check reads the unit's summary
+ * rows through their org_path index.
  */
-export async function refreshStaleSummaries(
-  db: Executor,
-  unitPath: string,
-  today: PlainDate,
-): Promise<number> {
+export async function refreshStaleSummaries(db: Executor, unitPath: string): Promise<number> {
   const stale = await db
-    .selectFrom('person as p')
-    .leftJoin('ecd_child_summary as s', (join) =>
-      join.onRef('s.province_code', '=', 'p.province_code').onRef('s.person_id', '=', 'p.id'),
-    )
-    .select(['p.province_code', 'p.id', 'p.sex', 'p.birth_date', 'p.birth_date_precision'])
-    .where(sql<boolean>`p.org_path <@ ${unitPath}::ltree`)
-    .where('p.status', '=', 'active')
-    .where('p.birth_date', '>', addYears(today, -SUMMARY_AGE_YEARS))
-    .where((eb) =>
-      eb.or([
-        eb('s.person_id', 'is', null),
-        eb('s.summary_version', '<>', SUMMARY_VERSION),
-        eb('s.sex', '<>', eb.ref('p.sex')),
-        eb('s.birth_date', '<>', eb.ref('p.birth_date')),
-        eb('s.birth_date_precision', '<>', eb.ref('p.birth_date_precision')),
-      ]),
-    )
+    .selectFrom('ecd_child_summary')
+    .select(['province_code', 'person_id'])
+    .where(sql<boolean>`org_path <@ ${unitPath}::ltree`)
+    .where((eb) => eb.or([eb('stale', '=', true), eb('summary_version', '<>', SUMMARY_VERSION)]))
     // One order for every caller, so two lists refreshing the same children lock their rows in the same order.
-    .orderBy('p.id')
+    .orderBy('person_id')
     .execute();
   if (stale.length === 0) return 0;
   await inTransaction(db, (trx) =>
     refreshChildSummaries(
       trx,
-      stale.map((p) => ({
-        provinceCode: p.province_code,
-        personId: p.id,
-        sex: p.sex,
-        birthDate: p.birth_date,
-        birthDatePrecision: p.birth_date_precision,
-      })),
+      stale.map((row) => ({ provinceCode: row.province_code, personId: row.person_id })),
     ),
   );
   return stale.length;

@@ -272,13 +272,7 @@ export async function importDoses(
       trx,
       children
         .filter((c) => touched.has(c.id))
-        .map((c) => ({
-          provinceCode: unit.provinceCode,
-          personId: c.id,
-          sex: c.sex,
-          birthDate: c.birth_date,
-          birthDatePrecision: c.birth_date_precision,
-        })),
+        .map((c) => ({ provinceCode: unit.provinceCode, personId: c.id })),
     );
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.doses_imported',

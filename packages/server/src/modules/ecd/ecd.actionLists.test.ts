@@ -240,6 +240,68 @@ describe('the lists of a commune, worked out by hand', () => {
   });
 });
 
+describe('the lists follow the register', () => {
+  test('a child moved to another village, then dead, moves and then leaves the lists', async () => {
+    // Born 20/01, nothing given: BCG overdue from 21/02.
+    const x = await child('Cao Văn Xuân', villageA, '2026-01-20');
+    const names = async (unit: SeedUnit) =>
+      (await list('overdue_doses', { unit })).items.map((i) => i.fullName);
+    expect(await names(villageA)).toContain('Cao Văn Xuân');
+    await t.db
+      .updateTable('person')
+      .set({ village_id: villageB.id, org_path: villageB.path })
+      .where('id', '=', x.id)
+      .execute();
+    expect(await names(villageA)).not.toContain('Cao Văn Xuân');
+    expect(await names(villageB)).toContain('Cao Văn Xuân');
+    await t.db
+      .updateTable('person')
+      .set({ status: 'deceased', death_date: '2026-03-01' })
+      .where('id', '=', x.id)
+      .execute();
+    expect(await names(commune)).not.toContain('Cao Văn Xuân');
+  });
+
+  test('a corrected birth date rebuilds the child’s plan before the next list', async () => {
+    // Born 25/01 (BCG overdue from 26/02), corrected to 01/03: BCG is then due, overdue only from 02/04, and the
+    // hepatitis B birth dose (due 01/03) expired on 08/03, so it is not "due this month" on 15/03.
+    const y = await child('Cao Văn Yên', villageA, '2026-01-25');
+    expect((await list('overdue_doses')).items.map((i) => i.fullName)).toContain('Cao Văn Yên');
+    await t.db.updateTable('person').set({ birth_date: '2026-03-01' }).where('id', '=', y.id).execute();
+    expect((await list('overdue_doses')).items.map((i) => i.fullName)).not.toContain('Cao Văn Yên');
+    const due = (await list('due_this_month')).items.find((i) => i.fullName === 'Cao Văn Yên');
+    expect(due).toMatchObject({ since: '2026-03-01', doseIds: ['bcg_1'] });
+  });
+
+  test('a child registered by any path is on the lists at once (the register trigger gives them a summary)', async () => {
+    const z = await child('Cao Thị Zen', villageB, '2026-02-01');
+    const summary = await t.db
+      .selectFrom('ecd_child_summary')
+      .select(['stale', 'org_path'])
+      .where('person_id', '=', z.id)
+      .executeTakeFirstOrThrow();
+    expect(summary).toEqual({ stale: true, org_path: villageB.path });
+    expect((await list('not_measured_under2', { unit: villageB })).items.map((i) => i.fullName)).toContain(
+      'Cao Thị Zen',
+    );
+    const rebuilt = await t.db
+      .selectFrom('ecd_child_summary')
+      .select(['stale'])
+      .where('person_id', '=', z.id)
+      .executeTakeFirstOrThrow();
+    expect(rebuilt.stale).toBe(false);
+    // Adults get no summary row.
+    const adult = await seedPerson(t.db, villageB, { birthDate: '1990-01-01' });
+    expect(
+      await t.db
+        .selectFrom('ecd_child_summary')
+        .select('person_id')
+        .where('person_id', '=', adult.id)
+        .execute(),
+    ).toEqual([]);
+  });
+});
+
 describe('through the API', () => {
   let collaborator: TestClient;
   let worker: TestClient;

@@ -41,12 +41,10 @@ type WeighingDay = z.output<typeof WeighingDayInput>;
 /** Children up to this age (exclusive) are listed for a weighing day: the under-fives and the year after. */
 const WEIGHING_DAY_AGE_YEARS = 6;
 
-export const childFacts = (child: EcdChildRow) => ({
+/** The key of a child's summary row. */
+export const summaryKey = (child: Pick<EcdChildRow, 'provinceCode' | 'id'>) => ({
   provinceCode: child.provinceCode,
   personId: child.id,
-  sex: child.sex,
-  birthDate: child.birthDate,
-  birthDatePrecision: child.birthDatePrecision,
 });
 
 function valuesOf(input: Omit<MeasurementInput, 'measuredBy' | 'place' | 'note'>): MeasurementValues {
@@ -121,7 +119,7 @@ export async function createMeasurement(
       'ecd.measurement_recorded',
       columns,
     );
-    await refreshChildSummaries(trx, [childFacts(child)]);
+    await refreshChildSummaries(trx, [summaryKey(child)]);
     return readMeasurement(trx, child.provinceCode, id);
   });
 }
@@ -157,7 +155,7 @@ export async function updateMeasurement(
       .where('province_code', '=', row.province_code)
       .where('id', '=', id)
       .execute();
-    await refreshChildSummaries(trx, [childFacts(child)]);
+    await refreshChildSummaries(trx, [summaryKey(child)]);
     const changed = Object.fromEntries(
       Object.entries(columns).filter(([key, value]) => row[key as keyof MeasurementRow] !== value),
     );
@@ -181,7 +179,7 @@ export async function deleteMeasurement(ctx: Operator, id: string, reason: strin
       .where('province_code', '=', row.province_code)
       .where('id', '=', id)
       .execute();
-    await refreshChildSummaries(trx, [childFacts(child)]);
+    await refreshChildSummaries(trx, [summaryKey(child)]);
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.measurement_deleted',
       entityType: 'growth_measurement',
@@ -320,7 +318,7 @@ export async function saveWeighingDay(
         .insertInto('growth_measurement')
         .values(inserted.slice(start, start + 200))
         .execute();
-    await refreshChildSummaries(trx, children.map(childFacts));
+    await refreshChildSummaries(trx, children.map(summaryKey));
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.weighing_day_saved',
       entityType: 'village',

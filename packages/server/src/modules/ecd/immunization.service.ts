@@ -24,7 +24,7 @@ import {
   toEcdChild,
   type EcdChildRow,
 } from './ecdChild.ts';
-import { childFacts } from './growth.service.ts';
+import { summaryKey } from './growth.service.ts';
 
 type Dose = z.output<typeof DoseInput>;
 
@@ -132,7 +132,7 @@ export async function recordDose(ctx: Operator, personId: string, input: Dose): 
       source: 'manual',
     };
     await insertChildRecord(trx, ctx, child, 'immunization_dose', 'ecd.dose_recorded', columns);
-    await refreshChildSummaries(trx, [childFacts(child)]);
+    await refreshChildSummaries(trx, [summaryKey(child)]);
     return cardOf(trx, child);
   });
 }
@@ -145,7 +145,7 @@ export async function deleteDose(ctx: Operator, id: string, reason: string): Pro
       .where('province_code', '=', row.province_code)
       .where('id', '=', id)
       .execute();
-    await refreshChildSummaries(trx, [childFacts(child)]);
+    await refreshChildSummaries(trx, [summaryKey(child)]);
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.dose_deleted',
       entityType: 'immunization_dose',

@@ -23,22 +23,14 @@ export async function afterPersonFactsChanged(trx: Executor, before: PersonFacts
   )
     return;
   await rescoreMeasurements(trx, { provinceCode: after.province_code, personIds: [after.id] });
-  const hasSummary = await trx
+  // The person trigger marked the child's summary (if any: children under 8) stale; rebuild it now.
+  const summary = await trx
     .selectFrom('ecd_child_summary')
     .select('person_id')
     .where('province_code', '=', after.province_code)
     .where('person_id', '=', after.id)
     .executeTakeFirst();
-  if (hasSummary)
-    await refreshChildSummaries(trx, [
-      {
-        provinceCode: after.province_code,
-        personId: after.id,
-        sex: after.sex,
-        birthDate: after.birth_date,
-        birthDatePrecision: after.birth_date_precision,
-      },
-    ]);
+  if (summary) await refreshChildSummaries(trx, [{ provinceCode: after.province_code, personId: after.id }]);
 }
 
 /**
@@ -84,13 +76,5 @@ export async function moveEcdRecords(
     .where('person_id', '=', from.id)
     .execute();
   await rescoreMeasurements(trx, { provinceCode: province, personIds: [kept.id], staleOnly: true });
-  await refreshChildSummaries(trx, [
-    {
-      provinceCode: province,
-      personId: kept.id,
-      sex: kept.sex,
-      birthDate: kept.birth_date,
-      birthDatePrecision: kept.birth_date_precision,
-    },
-  ]);
+  await refreshChildSummaries(trx, [{ provinceCode: province, personId: kept.id }]);
 }
