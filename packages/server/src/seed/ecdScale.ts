@@ -1,25 +1,25 @@
 // Early-childhood records at benchmark scale: for every child under 8 of a province the register scale writer
 // (`registerScale.ts`) filled, growth measurements with their stored z-scores, EPI doses, development screenings,
 // ECD service contacts, school enrolment and the `ecd_child_summary` row the action lists read — written through
-// COPY FROM STDIN on native PostgreSQL, one transaction per commune. A commune that already has summary rows is
-// skipped, so an interrupted run resumes and a finished province is reused as it is. Deterministic for a seed, the
-// children in the database and the day (`today`). `treem seed --scale <children> --ecd` and the ECD benchmarks
-// call it.
+// COPY FROM STDIN on native PostgreSQL, one transaction per commune. A commune whose young children already have
+// doses is skipped, so an interrupted run resumes and a finished province is reused as it is. Deterministic for a
+// seed, the children in the database and the day (`today`). `treem seed --scale <children> --ecd` and the ECD
+// benchmarks call it.
 //
 // Rates (per child under 8; "under 2" etc. is the age on the day of the record):
-// - Growth monitoring, children under 5 (their whole history from birth): the commune's weighing rounds, quarterly
-//   (March, June, September, December) for children under 2 and half-yearly (the June and December micronutrient
-//   days) from 2 to 5. A child comes to a round with probability 0.82 under 2 and 0.72 from 2, and one child in
-//   twelve "rarely comes" (a third of that). Each child keeps their own z-score track (weight mean −0.3 SD, SD 0.9;
-//   length −0.8 SD following weight, as in the demo generator); 5% follow a faltering track, losing 0.8–1.6 SD of
-//   weight (and 40% of that in length) between 6 and 18 months and regaining half by 3 years — so about one child
-//   under 5 in eight is moderately or severely malnourished at the last measurement. Lying under 2, standing
-//   from 2 (2% measured in the other position); MUAC on 40% of measurements from 3 months, head circumference on
-//   20% under 2; bilateral oedema on 1 in 20,000.
+// - Growth monitoring, children under 5, the last 3 years (`RECORDS_YEARS`: when the province began entering its
+//   weighing books): the commune's weighing rounds, quarterly (March, June, September, December) for children
+//   under 2 and half-yearly (the June and December micronutrient days) from 2 to 5. A child comes to a round with
+//   probability 0.80 under 2 and 0.70 from 2, and one child in twelve "rarely comes" (a third of that). Each child
+//   keeps their own z-score track (weight mean −0.3 SD, SD 0.9; length −0.8 SD following weight, as in the demo
+//   generator); 5% follow a faltering track, losing 0.8–1.6 SD of weight (and 40% of that in length) between 6 and
+//   18 months and regaining half by 3 years — so about one child under 5 in nine is moderately or severely
+//   malnourished at the last measurement. Lying under 2, standing from 2 (2% measured in the other position); MUAC
+//   on 40% of measurements from 3 months, head circumference on 20% under 2; bilateral oedema on 1 in 20,000.
 // - School health, children 5 to 8: one measurement (weight, standing height) at the start of each school year
-//   from the one in which they are 5, 92% coverage (WHO 2007 reference from 60 months).
-//   Together ≈ 2 measurements per child under 8 (≈ 5.2 M for the 2,500,000 children of Hà Nội: ≈ 4.6 M growth
-//   monitoring, ≈ 0.6 M school health). Scores are `measurementScoreColumns`, as the server stores them.
+//   from the one in which they are 5, 92% coverage, the last 3 years (WHO 2007 reference from 60 months).
+//   Volume: ≈ 4.4 measurements per child under 8 — 5.4 M for the 2,500,000-child Hà Nội province (4.6 M growth
+//   monitoring, 0.8 M school health). Scores are `measurementScoreColumns`, as the server stores them.
 // - Doses: `generateEcdDemo` (given 0–20 days after the due date, 15% 1–3 months late, one child in eight stopping
 //   the programme); a child over 6 gets the doses the demo gives by 71 months, and Td at 7 years with 90% coverage.
 // - Development screening: the milestone checklist (80%), ASQ-3 (15%) or Denver II (5%) at 9, 18, 24, 36, 48 and 60
@@ -60,7 +60,13 @@ import type { LmsTable } from '@treem/shared/domain/growth/lmsTable';
 import { growthTables } from '@treem/shared/domain/growth/references';
 import { lmsValueAt } from '@treem/shared/domain/growth/zScore';
 import pg from 'pg';
-import { pendingDoses, SUMMARY_AGE_YEARS, SUMMARY_VERSION } from '../modules/ecd/childSummary.ts';
+import {
+  dueMultirange,
+  overdueMultirange,
+  pendingDoses,
+  SUMMARY_AGE_YEARS,
+  SUMMARY_VERSION,
+} from '../modules/ecd/childSummary.ts';
 import { measurementScoreColumns, type MeasurementValues } from '../modules/ecd/measurementScores.ts';
 import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { generateEcdDemo, type EcdDemoDose } from './ecdDemoGenerator.ts';
@@ -81,6 +87,9 @@ export interface EcdScaleChild {
   birthDatePrecision: BirthPrecision;
   villageId: string;
   villageName: string;
+  /** The register's `org_path` (the village) and folded name, which the summary row carries for the lists. */
+  orgPath: string;
+  nameSearch: string;
   /** The mother, else the registered caregiver, else the father: who parenting services are given to. */
   caregiverId: string | null;
   birthRegistered: boolean | null;
@@ -524,11 +533,16 @@ const SUMMARY_COLUMNS = [
   'birth_date',
   'birth_date_precision',
   'overdue_periods',
-  'due_dates',
+  'due_periods',
   'pending_doses',
   'last_measured_on',
   'last_malnourished',
   'last_classification',
+  'org_path',
+  'village_id',
+  'name_search',
+  'status',
+  'stale',
 ] as const;
 
 type RowOf<C extends readonly string[]> = Record<C[number], Cell>;
@@ -561,17 +575,6 @@ function idMaker(seed: number, communeIndex: number, table: string): () => strin
     const d = Math.floor(random() * 0x1000000);
     return `${ms.slice(0, 8)}-${ms.slice(8)}-7${hex(counter, 3)}-${hex(b, 4)}-${hex(c, 6)}${hex(d, 6)}`;
   };
-}
-
-/** The summary's `datemultirange` literals, as `refreshChildSummaries` writes them. */
-function overdueLiteral(pending: ReturnType<typeof pendingDoses>): string {
-  const ranges = pending
-    .filter((p) => p.expiresOn === null || p.overdueFrom < p.expiresOn)
-    .map((p) => `[${p.overdueFrom},${p.expiresOn ?? ''})`);
-  return `{${ranges.join(',')}}`;
-}
-function dueLiteral(pending: ReturnType<typeof pendingDoses>): string {
-  return `{${pending.map((p) => `[${p.dueDate},${p.dueDate}]`).join(',')}}`;
 }
 
 const ALL_MILESTONE_DOMAINS = '{gross_motor,fine_motor,language,social_emotional,cognitive}';
@@ -683,8 +686,8 @@ export function ecdCommuneRows(
       sex: child.sex,
       birth_date: child.birthDate,
       birth_date_precision: child.birthDatePrecision,
-      overdue_periods: overdueLiteral(pending),
-      due_dates: dueLiteral(pending),
+      overdue_periods: overdueMultirange(pending),
+      due_periods: dueMultirange(pending),
       pending_doses: JSON.stringify(pending),
       last_measured_on: last?.measuredOn ?? null,
       last_malnourished: s?.malnourished ?? false,
@@ -697,6 +700,11 @@ export function ecdCommuneRows(
             thinness: s.thinness,
           })
         : null,
+      org_path: child.orgPath,
+      village_id: child.villageId,
+      name_search: child.nameSearch,
+      status: 'active',
+      stale: false,
     });
   }
   return rows;
@@ -741,6 +749,8 @@ interface ChildRow {
   birth_date_precision: BirthPrecision;
   village_id: string;
   village_name: string | null;
+  org_path: string;
+  name_search: string;
   caregiver_id: string | null;
   birth_registered: boolean | null;
   school_level: string | null;
@@ -790,10 +800,14 @@ export async function writeEcdScale(options: EcdScaleOptions): Promise<EcdScaleR
     let generateMs = 0;
     const start = performance.now();
     for (const [index, commune] of communes.entries()) {
+      // Written already: the commune's young children have doses (the summaries alone do not tell, since the
+      // register's person trigger gives every child under 8 a stale stub row).
       const done = await client.query(
-        `select 1 from ecd_child_summary s join person p on p.province_code = s.province_code and p.id = s.person_id
-          where s.province_code = $1 and p.org_path <@ $2::ltree limit 1`,
-        [options.provinceCode, commune.path],
+        `select 1 from person p
+          where p.province_code = $1 and p.org_path <@ $2::ltree and p.birth_date > $3
+            and exists (select 1 from immunization_dose d where d.province_code = p.province_code and d.person_id = p.id)
+          limit 1`,
+        [options.provinceCode, commune.path, under8From],
       );
       if (done.rowCount) {
         communesKept += 1;
@@ -801,6 +815,7 @@ export async function writeEcdScale(options: EcdScaleOptions): Promise<EcdScaleR
       }
       const children = await client.query<ChildRow>(
         `select p.id, p.sex, p.birth_date, p.birth_date_precision, p.village_id, v.full_name as village_name,
+                p.org_path::text as org_path, p.name_search,
                 coalesce(p.mother_id, p.caregiver_id, p.father_id) as caregiver_id, p.birth_registered,
                 p.school_level, p.school_name, coalesce(h.poverty_status <> 'none', false) as poor,
                 exists (select 1 from circumstance_assignment c
@@ -826,6 +841,8 @@ export async function writeEcdScale(options: EcdScaleOptions): Promise<EcdScaleR
           birthDatePrecision: c.birth_date_precision,
           villageId: c.village_id,
           villageName: c.village_name ?? commune.name,
+          orgPath: c.org_path,
+          nameSearch: c.name_search,
           caregiverId: c.caregiver_id,
           birthRegistered: c.birth_registered,
           schoolLevel: c.school_level,
@@ -843,6 +860,11 @@ export async function writeEcdScale(options: EcdScaleOptions): Promise<EcdScaleR
         await copyRows(client, 'development_screening', SCREENING_COLUMNS, rows.screenings);
         await copyRows(client, 'ecd_service_contact', CONTACT_COLUMNS, rows.contacts);
         await copyRows(client, 'school_enrolment', ENROLMENT_COLUMNS, rows.enrolments);
+        // The stub rows the person trigger wrote (and any other) are replaced by the full ones.
+        await client.query(
+          'delete from ecd_child_summary where province_code = $1 and person_id = any($2::uuid[])',
+          [options.provinceCode, children.rows.map((c) => c.id)],
+        );
         await copyRows(client, 'ecd_child_summary', SUMMARY_COLUMNS, rows.summaries);
         await client.query('commit');
       } catch (error) {
