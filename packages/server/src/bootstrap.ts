@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { markOutdatedSummaries } from './modules/ecd/childSummary.ts';
 import { loadAdminUnits } from './seed/adminUnits.ts';
 import { seedDemo } from './seed/demo.ts';
 
@@ -20,6 +21,7 @@ export async function bootstrap(config: Config): Promise<{ database: Database; r
   try {
     const migrationsApplied = await migrate(database.db);
     const units = await loadAdminUnits(database.db);
+    await markOutdatedSummaries(database.db);
     let demoSeeded = false;
     if (config.seedDemo) {
       const anyUser = await database.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();

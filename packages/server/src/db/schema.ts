@@ -424,6 +424,8 @@ export interface EcdChildSummaryTable {
   status: string;
   /** The register changed the child since the row was built (or the row is a stub): rebuild before a list. */
   stale: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The earliest follow-up date of the child's open screening follow-ups. */
+  open_follow_up_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
 }
 
 export interface DB {

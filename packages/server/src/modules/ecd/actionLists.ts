@@ -2,7 +2,6 @@
 // list is one set-based query over the unit's children and their summary rows (childSummary.ts); the rules are in
 // docs/early-childhood.md ("Action lists").
 import {
-  addDaysToPlainDate,
   addMonthsToPlainDate,
   addYears,
   AppError,
@@ -30,6 +29,8 @@ export interface ListUnit {
   communeName: string;
   provinceName: string;
   provinceCode: string;
+  /** The villages whose children the list holds: the village itself, or every village of the commune. */
+  villageIds: string[];
 }
 
 export async function resolveListUnit(db: Executor, scope: Scope, unitId: string): Promise<ListUnit> {
@@ -51,9 +52,21 @@ export async function resolveListUnit(db: Executor, scope: Scope, unitId: string
     .where('path', '=', provincePath)
     .where('generation', '=', 'current')
     .executeTakeFirst();
+  const villageIds =
+    unit.level === 'village'
+      ? [unit.id]
+      : (
+          await db
+            .selectFrom('org_unit')
+            .select('id')
+            .where('parent_id', '=', unit.id)
+            .where('generation', '=', 'village')
+            .execute()
+        ).map((v) => v.id);
   return {
     id: unit.id,
     level: unit.level as ListUnit['level'],
+    villageIds,
     path: unit.path,
     fullName: unit.full_name,
     communeName: unit.level === 'commune' ? unit.full_name : (unit.parent_name ?? ''),
@@ -77,67 +90,45 @@ interface Matched {
   birth_date: PlainDate;
   village_name: string;
   household_head_name: string | null;
-  since: PlainDate | null;
+  last_measured_on: PlainDate | null;
+  open_follow_up_on: PlainDate | null;
   pending_doses: PendingDose[] | null;
   last_classification: GrowthClassification | null;
 }
 
-/** What a list asks of a child, on `today`. Children are always the unit's active children. */
-function listCondition(kind: ActionListKind, today: PlainDate, months: number) {
-  const monthStart = `${today.slice(0, 8)}01`;
-  const nextMonthStart = addMonthsToPlainDate(monthStart, 1);
+/**
+ * What a list asks of a child's summary row on `today`. Every column it reads is in the covering index
+ * `ecd_child_summary_list`, so the unit's rows are filtered without reading the table.
+ */
+function listCondition(kind: ActionListKind, today: PlainDate, months: number): RawBuilder<boolean> {
+  const nextMonthStart = addMonthsToPlainDate(`${today.slice(0, 8)}01`, 1);
   const underAge = (years: number) => sql<boolean>`s.birth_date > ${addYears(today, -years)}::date`;
   switch (kind) {
     case 'overdue_doses':
-      return {
-        where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)} and s.overdue_periods @> ${today}::date`,
-        since: sql<PlainDate>`(select min((d->>'overdueFrom')::date) from jsonb_array_elements(s.pending_doses) d
-          where (d->>'overdueFrom')::date <= ${today}::date
-            and (d->>'expiresOn' is null or (d->>'expiresOn')::date > ${today}::date))`,
-      };
+      return sql<boolean>`${underAge(SUMMARY_AGE_YEARS)} and s.overdue_periods @> ${today}::date`;
     case 'due_this_month':
-      return {
-        where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)}
-          and s.due_periods && datemultirange(daterange(${today}::date, ${nextMonthStart}::date))`,
-        since: sql<PlainDate>`(select min((d->>'dueDate')::date) from jsonb_array_elements(s.pending_doses) d
-          where (d->>'dueDate')::date >= ${monthStart}::date and (d->>'dueDate')::date < ${nextMonthStart}::date
-            and (d->>'expiresOn' is null or (d->>'expiresOn')::date > ${today}::date))`,
-      };
+      return sql<boolean>`${underAge(SUMMARY_AGE_YEARS)}
+        and s.due_periods && datemultirange(daterange(${today}::date, ${nextMonthStart}::date))`;
     case 'malnourished_under5':
-      return {
-        where: sql<boolean>`${underAge(5)} and s.last_malnourished`,
-        since: sql<PlainDate>`s.last_measured_on`,
-      };
+      return sql<boolean>`${underAge(5)} and s.last_malnourished`;
     case 'not_measured_under2':
-      return {
-        where: sql<boolean>`${underAge(2)} and (s.last_measured_on is null
-          or s.last_measured_on < ${addMonthsToPlainDate(today, -months)}::date)`,
-        since: sql<PlainDate>`s.last_measured_on`,
-      };
+      return sql<boolean>`${underAge(2)} and (s.last_measured_on is null
+        or s.last_measured_on < ${addMonthsToPlainDate(today, -months)}::date)`;
     case 'not_in_preschool_5y': {
       // "5-year-olds" of a school year are the children born in the year it starts minus 5 (the cohort of the
       // universal preschool programme for 5-year-olds); enrolled = an enrolment of that year, at any level,
       // that is current or completed.
       const schoolYear = schoolYearOf(today);
       const cohort = Number(schoolYear.slice(0, 4)) - 5;
-      return {
-        where: sql<boolean>`s.birth_date >= ${`${cohort}-01-01`}::date and s.birth_date <= ${`${cohort}-12-31`}::date
-          and not exists (select 1 from school_enrolment e
-            where e.province_code = s.province_code and e.person_id = s.person_id and e.school_year = ${schoolYear}
-              and e.status in ('enrolled', 'completed'))`,
-        since: sql<PlainDate>`null::date`,
-      };
+      return sql<boolean>`s.birth_date >= ${`${cohort}-01-01`}::date and s.birth_date <= ${`${cohort}-12-31`}::date
+        and not exists (select 1 from school_enrolment e
+          where e.province_code = s.province_code and e.person_id = s.person_id and e.school_year = ${schoolYear}
+            and e.status in ('enrolled', 'completed'))`;
     }
-    case 'screening_follow_up': {
+    case 'screening_follow_up':
       // Follow-ups due by the end of this month (overdue ones included), still open.
-      const lastDay = addDaysToPlainDate(nextMonthStart, -1);
-      const open = sql`from development_screening f where f.province_code = s.province_code and f.person_id = s.person_id
-        and f.follow_up_on is not null and f.follow_up_done_on is null and f.follow_up_on <= ${lastDay}::date`;
-      return {
-        where: sql<boolean>`${underAge(SUMMARY_AGE_YEARS)} and exists (select 1 ${open})`,
-        since: sql<PlainDate>`(select min(f.follow_up_on) ${open})`,
-      };
-    }
+      return sql<boolean>`${underAge(SUMMARY_AGE_YEARS)}
+        and s.open_follow_up_on < ${nextMonthStart}::date`;
     default:
       return assertNever(kind);
   }
@@ -149,25 +140,25 @@ function matchedQuery(
   options: Required<ActionListOptions>,
   page: { limit: number; offset: number } | null,
 ): RawBuilder<Matched & { total: string }> {
-  const { where, since } = listCondition(kind, options.today, options.months);
   const paging = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
-  // The unit's young children are read from their summary rows alone (GiST on org_path); the register is joined
-  // only for the page's rows.
+  // The unit's young children are found in the covering index of their summary rows (an index-only scan by
+  // village); the summary's plan and the register are read only for the page's rows.
   return sql<Matched & { total: string }>`
     with matched as (
-      select s.province_code, s.person_id, s.name_search, v.name as village_name, ${since} as since,
-             s.pending_doses, s.last_classification
+      select s.province_code, s.person_id, s.name_search, v.name as village_name
       from ecd_child_summary s
       join org_unit v on v.id = s.village_id
-      where s.province_code = ${unit.provinceCode} and s.org_path <@ ${unit.path}::ltree
-        and s.status = 'active' and ${where}
+      where s.province_code = ${unit.provinceCode} and s.village_id = any(${unit.villageIds}::uuid[])
+        and s.status = 'active' and ${listCondition(kind, options.today, options.months)}
     ), page as (
       select m.*, count(*) over () as total from matched m
       order by m.village_name, m.name_search, m.person_id
       ${paging}
     )
-    select page.*, p.full_name, p.sex, p.birth_date, head.full_name as household_head_name
+    select page.*, p.full_name, p.sex, p.birth_date, head.full_name as household_head_name,
+           s.pending_doses, s.last_classification, s.last_measured_on, s.open_follow_up_on
     from page
+    join ecd_child_summary s on s.province_code = page.province_code and s.person_id = page.person_id
     join person p on p.province_code = page.province_code and p.id = page.person_id
     left join household h on h.province_code = p.province_code and h.id = p.household_id
     left join person head on head.province_code = h.province_code and head.id = h.head_person_id
@@ -194,6 +185,29 @@ function doseIdsFor(
   return [];
 }
 
+/** The day that put the child on the list: overdue since, first due, last measured, follow-up due. */
+function sinceFor(kind: ActionListKind, row: Matched, today: PlainDate): PlainDate | null {
+  const earliest = (dates: PlainDate[]) =>
+    dates.reduce<PlainDate | null>((a, b) => (a === null || b < a ? b : a), null);
+  const doses = doseIdsFor(kind, row.pending_doses, today);
+  const pending = (row.pending_doses ?? []).filter((d) => doses.includes(d.doseId));
+  switch (kind) {
+    case 'overdue_doses':
+      return earliest(pending.map((d) => d.overdueFrom));
+    case 'due_this_month':
+      return earliest(pending.map((d) => d.dueDate));
+    case 'malnourished_under5':
+    case 'not_measured_under2':
+      return row.last_measured_on;
+    case 'screening_follow_up':
+      return row.open_follow_up_on;
+    case 'not_in_preschool_5y':
+      return null;
+    default:
+      return assertNever(kind);
+  }
+}
+
 function toItem(kind: ActionListKind, row: Matched, today: PlainDate): ActionListItem {
   return {
     personId: row.person_id,
@@ -203,7 +217,7 @@ function toItem(kind: ActionListKind, row: Matched, today: PlainDate): ActionLis
     villageName: row.village_name,
     householdHeadName: row.household_head_name,
     doseIds: doseIdsFor(kind, row.pending_doses, today),
-    since: row.since,
+    since: sinceFor(kind, row, today),
     classification: kind === 'malnourished_under5' ? row.last_classification : null,
   };
 }

@@ -170,6 +170,11 @@ export async function refreshChildSummaries(db: Executor, children: readonly Sum
         provinceCode,
         persons.map((p) => p.id),
       );
+      await refreshFollowUps(
+        db,
+        provinceCode,
+        persons.map((p) => p.id),
+      );
     }
   }
 }
@@ -204,17 +209,34 @@ export async function refreshLastMeasurements(
 }
 
 /**
- * Rebuilds, before a list reads them, the summaries of a unit that are stale: children registered or imported since
- * (the person trigger gave them an empty row), children whose sex or birth date the register corrected, and rows
- * built by another schedule version (`SUMMARY_VERSION`). Normally there are none; the check reads the unit's summary
- * rows through their org_path index.
+ * Sets the earliest open follow-up date of these children's summary rows (where they have one) from their
+ * screenings. Call in the transaction that recorded, closed or removed a screening.
+ */
+export async function refreshFollowUps(
+  db: Executor,
+  provinceCode: string,
+  personIds: readonly string[],
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await sql`
+    update ecd_child_summary s set open_follow_up_on = (
+      select min(f.follow_up_on) from development_screening f
+      where f.province_code = s.province_code and f.person_id = s.person_id
+        and f.follow_up_on is not null and f.follow_up_done_on is null)
+    where s.province_code = ${provinceCode} and s.person_id = any(${[...personIds]}::uuid[])`.execute(db);
+}
+
+/**
+ * Rebuilds, before a list reads them, the stale summaries of a unit: children registered or imported since (the
+ * person trigger gave them an empty row) and children whose sex or birth date the register corrected. Normally
+ * there are none, and the partial index of stale rows answers at once.
  */
 export async function refreshStaleSummaries(db: Executor, unitPath: string): Promise<number> {
   const stale = await db
     .selectFrom('ecd_child_summary')
     .select(['province_code', 'person_id'])
+    .where('stale', '=', true)
     .where(sql<boolean>`org_path <@ ${unitPath}::ltree`)
-    .where((eb) => eb.or([eb('stale', '=', true), eb('summary_version', '<>', SUMMARY_VERSION)]))
     // One order for every caller, so two lists refreshing the same children lock their rows in the same order.
     .orderBy('person_id')
     .execute();
@@ -226,4 +248,36 @@ export async function refreshStaleSummaries(db: Executor, unitPath: string): Pro
     ),
   );
   return stale.length;
+}
+
+const VERSION_RECORD = 'ecd_child_summary';
+
+/**
+ * Marks stale every summary built by another version of the schedule rules (`SUMMARY_VERSION`), once per version:
+ * at start-up, so lists need not look for them. Returns how many rows it marked.
+ */
+export async function markOutdatedSummaries(db: Executor): Promise<number> {
+  const recorded = await db
+    .selectFrom('reference_data_load')
+    .select('checksum')
+    .where('name', '=', VERSION_RECORD)
+    .executeTakeFirst();
+  if (recorded?.checksum === SUMMARY_VERSION) return 0;
+  return inTransaction(db, async (trx) => {
+    const marked = await trx
+      .updateTable('ecd_child_summary')
+      .set({ stale: true })
+      .where('summary_version', '<>', SUMMARY_VERSION)
+      .where('stale', '=', false)
+      .executeTakeFirst();
+    const count = Number(marked.numUpdatedRows);
+    await trx
+      .insertInto('reference_data_load')
+      .values({ name: VERSION_RECORD, checksum: SUMMARY_VERSION, row_count: count })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({ checksum: SUMMARY_VERSION, row_count: count, loaded_at: new Date() }),
+      )
+      .execute();
+    return count;
+  });
 }

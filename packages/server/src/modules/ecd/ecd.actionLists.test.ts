@@ -14,6 +14,7 @@ import { seedHousehold, seedPerson } from '../../testing/registerFactories.ts';
 import { createTestApp, signedIn, type TestApp } from '../../testing/testApp.ts';
 import type { Scope } from '../access/scope.ts';
 import { actionList } from './actionLists.ts';
+import { markOutdatedSummaries } from './childSummary.ts';
 
 /*
  * A commune with two villages and children whose lists are worked out by hand from the schedule (docs/
@@ -299,6 +300,24 @@ describe('the lists follow the register', () => {
         .where('person_id', '=', adult.id)
         .execute(),
     ).toEqual([]);
+  });
+});
+
+describe('a new version of the schedule rules', () => {
+  test('marks every summary built by another version stale once, and the next list rebuilds them', async () => {
+    const w = await child('Cao Văn Wạn', villageA, '2026-01-20');
+    await list('overdue_doses');
+    await t.db
+      .updateTable('ecd_child_summary')
+      .set({ summary_version: 'TT10_2024/0', overdue_periods: '{}' })
+      .where('person_id', '=', w.id)
+      .execute();
+    await t.db.deleteFrom('reference_data_load').where('name', '=', 'ecd_child_summary').execute();
+    // Built by the old rules, the row says nothing is overdue: the list believes it until the row is marked.
+    expect((await list('overdue_doses')).items.map((i) => i.fullName)).not.toContain('Cao Văn Wạn');
+    expect(await markOutdatedSummaries(t.db)).toBe(1);
+    expect(await markOutdatedSummaries(t.db)).toBe(0);
+    expect((await list('overdue_doses')).items.map((i) => i.fullName)).toContain('Cao Văn Wạn');
   });
 });
 

@@ -19,6 +19,7 @@ import {
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
+import { refreshFollowUps } from './childSummary.ts';
 import type { DevelopmentScreeningTable, SchoolEnrolmentTable } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
@@ -117,6 +118,7 @@ export async function createScreening(
       'ecd.screening_recorded',
       columns,
     );
+    await refreshFollowUps(trx, child.provinceCode, [child.id]);
     const row = await trx
       .selectFrom('development_screening')
       .selectAll()
@@ -148,6 +150,7 @@ export async function completeFollowUp(ctx: Operator, id: string, input: FollowU
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await refreshFollowUps(trx, child.provinceCode, [child.id]);
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.follow_up_done',
       entityType: 'development_screening',
@@ -167,6 +170,7 @@ export async function deleteScreening(ctx: Operator, id: string, reason: string)
       .where('province_code', '=', row.province_code)
       .where('id', '=', id)
       .execute();
+    await refreshFollowUps(trx, child.provinceCode, [child.id]);
     await writeAudit(trx, ctx.actor, {
       action: 'ecd.screening_deleted',
       entityType: 'development_screening',
