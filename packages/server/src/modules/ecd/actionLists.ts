@@ -14,6 +14,7 @@ import {
   type PlainDate,
 } from '@treem/shared';
 import { sql, type RawBuilder } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { withinScope, type Scope } from '../access/scope.ts';
 import { provinceCodeOfPath } from '../register/registerScope.ts';
@@ -42,6 +43,7 @@ export async function resolveListUnit(db: Executor, scope: Scope, unitId: string
     .where('u.generation', 'in', ['current', 'village'])
     .where('u.level', 'in', ['commune', 'village'])
     .where(withinScope('u.path', scope))
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!unit) throw new AppError('NOT_FOUND');
   if (unit.valid_to !== null) throw new AppError('ORG_UNIT_CLOSED');
@@ -51,6 +53,7 @@ export async function resolveListUnit(db: Executor, scope: Scope, unitId: string
     .select('full_name')
     .where('path', '=', provincePath)
     .where('generation', '=', 'current')
+    .modifyEnd(prepared)
     .executeTakeFirst();
   const villageIds =
     unit.level === 'village'
@@ -61,6 +64,7 @@ export async function resolveListUnit(db: Executor, scope: Scope, unitId: string
             .select('id')
             .where('parent_id', '=', unit.id)
             .where('generation', '=', 'village')
+            .modifyEnd(prepared)
             .execute()
         ).map((v) => v.id);
   return {
@@ -138,9 +142,10 @@ function matchedQuery(
   unit: ListUnit,
   kind: ActionListKind,
   options: Required<ActionListOptions>,
-  page: { limit: number; offset: number } | null,
+  page: { limit: number; offset: number },
 ): RawBuilder<Matched & { total: string }> {
-  const paging = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  // Prepared once per connection: its plan is the same for every village or commune (an index-only scan by
+  // village), and planning this statement (3.6 ms measured) cost about half of executing it (4–8 ms).
   // The unit's young children are found in the covering index of their summary rows (an index-only scan by
   // village); the summary's plan and the register are read only for the page's rows.
   return sql<Matched & { total: string }>`
@@ -153,7 +158,7 @@ function matchedQuery(
     ), page as (
       select m.*, count(*) over () as total from matched m
       order by m.village_name, m.name_search, m.person_id
-      ${paging}
+      limit ${page.limit} offset ${page.offset}
     )
     select page.*, p.full_name, p.sex, p.birth_date, head.full_name as household_head_name,
            s.pending_doses, s.last_classification, s.last_measured_on, s.open_follow_up_on
@@ -162,7 +167,8 @@ function matchedQuery(
     join person p on p.province_code = page.province_code and p.id = page.person_id
     left join household h on h.province_code = p.province_code and h.id = p.household_id
     left join person head on head.province_code = h.province_code and head.id = h.head_person_id
-    order by page.village_name, page.name_search, page.person_id`;
+    order by page.village_name, page.name_search, page.person_id
+    ${prepared}`;
 }
 
 /** What put the child on the list: the doses overdue today, or falling due this month. */

@@ -7,6 +7,7 @@ import {
   type VaccineCode,
 } from '@treem/shared';
 import { sql } from 'kysely';
+import { prepared } from '../../db/prepared.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 
 /**
@@ -239,6 +240,7 @@ export async function refreshStaleSummaries(db: Executor, unitPath: string): Pro
     .where(sql<boolean>`org_path <@ ${unitPath}::ltree`)
     // One order for every caller, so two lists refreshing the same children lock their rows in the same order.
     .orderBy('person_id')
+    .modifyEnd(prepared)
     .execute();
   if (stale.length === 0) return 0;
   await inTransaction(db, (trx) =>
