@@ -226,16 +226,19 @@ describe.skipIf(!onPostgres)('ECD scale writer (native PostgreSQL only: it write
          where last_measured_on is not null order by person_id limit 200)
        union all
        (select province_code, person_id from ecd_child_summary
-         where last_measured_on is null order by person_id limit 100)`,
+         where last_measured_on is null order by person_id limit 100)
+       union all
+       (select province_code, person_id from ecd_child_summary
+         where open_follow_up_on is not null order by person_id limit 50)`,
     );
     const columns = `province_code, person_id, summary_version, sex, birth_date, birth_date_precision,
       overdue_periods, due_periods, pending_doses, last_measured_on, last_malnourished, last_classification,
-      org_path, village_id, name_search, status, stale`;
+      org_path, village_id, name_search, status, stale, open_follow_up_on`;
     await client.query(`create table summary_written as select ${columns} from ecd_child_summary`);
     await client.query(
       `update ecd_child_summary set overdue_periods = '{}', due_periods = '{}', pending_doses = '[]',
          last_measured_on = null, last_malnourished = false, last_classification = null, name_search = '',
-         stale = true
+         stale = true, open_follow_up_on = null
         where person_id = any($1::uuid[])`,
       [sample.rows.map((r) => r.person_id)],
     );
@@ -257,6 +260,12 @@ describe.skipIf(!onPostgres)('ECD scale writer (native PostgreSQL only: it write
       [sample.rows.map((r) => r.person_id)],
     );
     expect(kinds).toBe(2);
+    expect(
+      await count(
+        `select count(*) as n from ecd_child_summary where open_follow_up_on is not null and person_id = any($1::uuid[])`,
+        [sample.rows.map((r) => r.person_id)],
+      ),
+    ).toBeGreaterThan(0);
     expect(
       await count(`select count(*) as n from ecd_child_summary where overdue_periods @> $1::date`, [TODAY]),
     ).toBeGreaterThan(0);

@@ -36,8 +36,8 @@
 // - Enrolment: the current school year as the register's school level says (nursery ~30% under 3, kindergarten
 //   ~93% from 3 to 5, primary from 6; 0.5% dropped out, 0.5% transferred), and the previous year for a child who
 //   was 3 or older then (kindergarten or primary, completed) or in nursery (30%).
-// - Summary: one row per active child under 8, exactly what `refreshChildSummaries` stores (pending doses from
-//   `pendingDoses`, the last measurement's date and classification).
+// - Summary: one row per active child under 8, exactly what `refreshChildSummaries` stores (register facts, pending
+//   doses from `pendingDoses`, the last measurement's date and classification, the earliest open follow-up).
 import { performance } from 'node:perf_hooks';
 import {
   addDaysToPlainDate,
@@ -543,6 +543,7 @@ const SUMMARY_COLUMNS = [
   'name_search',
   'status',
   'stale',
+  'open_follow_up_on',
 ] as const;
 
 type RowOf<C extends readonly string[]> = Record<C[number], Cell>;
@@ -680,6 +681,10 @@ export function ecdCommuneRows(
       })),
     );
     const s = last?.scores;
+    let openFollowUp: PlainDate | null = null;
+    for (const f of generated.screenings)
+      if (f.followUpOn && !f.followUpDoneOn && (!openFollowUp || f.followUpOn < openFollowUp))
+        openFollowUp = f.followUpOn;
     rows.summaries.push({
       ...person,
       summary_version: SUMMARY_VERSION,
@@ -705,6 +710,7 @@ export function ecdCommuneRows(
       name_search: child.nameSearch,
       status: 'active',
       stale: false,
+      open_follow_up_on: openFollowUp,
     });
   }
   return rows;
