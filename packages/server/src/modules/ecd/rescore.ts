@@ -120,29 +120,35 @@ export async function rescoreMeasurements(
 type Key = { provinceCode: string; id: string };
 
 function readBatch(db: Executor, options: RescoreOptions, from: Key | null, batchSize: number) {
-  return db
-    .selectFrom('growth_measurement as m')
-    .innerJoin('person as p', (join) =>
-      join.onRef('p.province_code', '=', 'm.province_code').onRef('p.id', '=', 'm.person_id'),
-    )
-    .selectAll('m')
-    .select(['p.sex', 'p.birth_date', 'p.birth_date_precision'])
-    .$if(options.provinceCode !== undefined, (q) => q.where('m.province_code', '=', options.provinceCode!))
-    .$if(options.personIds !== undefined, (q) =>
-      q.where(sql<boolean>`m.person_id = any(${[...(options.personIds ?? [])]}::uuid[])`),
-    )
-    .$if(options.staleOnly === true, (q) =>
-      q.where(
-        sql<boolean>`(m.scored_sex, m.scored_birth_date, m.scored_birth_precision) is distinct from (p.sex, p.birth_date, p.birth_date_precision)`,
-      ),
-    )
-    .$if(from !== null, (q) =>
-      q.where(sql<boolean>`(m.province_code, m.id) > (${from!.provinceCode}, ${from!.id}::uuid)`),
-    )
-    .orderBy('m.province_code')
-    .orderBy('m.id')
-    .limit(batchSize)
-    .execute();
+  return (
+    db
+      .selectFrom('growth_measurement as m')
+      .innerJoin('person as p', (join) =>
+        join.onRef('p.province_code', '=', 'm.province_code').onRef('p.id', '=', 'm.person_id'),
+      )
+      .selectAll('m')
+      .select(['p.sex', 'p.birth_date', 'p.birth_date_precision'])
+      .$if(options.provinceCode !== undefined, (q) => q.where('m.province_code', '=', options.provinceCode!))
+      .$if(options.personIds !== undefined, (q) =>
+        q.where(sql<boolean>`m.person_id = any(${[...(options.personIds ?? [])]}::uuid[])`),
+      )
+      .$if(options.staleOnly === true, (q) =>
+        q.where(
+          sql<boolean>`(m.scored_sex, m.scored_birth_date, m.scored_birth_precision) is distinct from (p.sex, p.birth_date, p.birth_date_precision)`,
+        ),
+      )
+      // Within one province, `id > $last` after the province equality: PostgreSQL 15 positions the key scan on both.
+      // The row comparison is kept for a run over every province; after an equality on the province it was applied
+      // entry by entry (measured: 24,883 index pages and 195 ms for a batch mid-province, against 268 pages, 12 ms).
+      .$if(from !== null && options.provinceCode !== undefined, (q) => q.where('m.id', '>', from!.id))
+      .$if(from !== null && options.provinceCode === undefined, (q) =>
+        q.where(sql<boolean>`(m.province_code, m.id) > (${from!.provinceCode}, ${from!.id}::uuid)`),
+      )
+      .orderBy('m.province_code')
+      .orderBy('m.id')
+      .limit(batchSize)
+      .execute()
+  );
 }
 
 /** One `update … from unnest(arrays)` for a batch: one array parameter per column, whatever the batch size. */
