@@ -284,6 +284,13 @@ async function main() {
     try {
       await migrate(db);
       await loadAdminUnits(db);
+      // BENCH_ECD_TRIGGERS=off measures the import without the person triggers that keep the early-childhood
+      // summary in step (docs/early-childhood.md): run it beside a default run to see what they cost.
+      if (process.env.BENCH_ECD_TRIGGERS === 'off') {
+        await sql`alter table person disable trigger person_ecd_summary_insert`.execute(db);
+        await sql`alter table person disable trigger person_ecd_summary_update`.execute(db);
+        notes.push('person triggers of the early-childhood summary disabled (BENCH_ECD_TRIGGERS=off)');
+      }
       const province = await db
         .selectFrom('org_unit')
         .select(['id', 'path'])

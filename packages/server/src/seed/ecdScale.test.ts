@@ -207,11 +207,18 @@ describe.skipIf(!onPostgres)('ECD scale writer (native PostgreSQL only: it write
     expect(report.measurements).toBeGreaterThan(report.summaries * 1.5);
     expect(report.doses).toBeGreaterThan(report.summaries * 10);
     // A list refresh finds nothing to rebuild: every summary is what the server expects.
-    const commune = await client.query<{ path: string }>(
-      `select path from org_unit where generation = 'current' and level = 'commune' and province_code = '01'
-        order by code limit 1`,
+    const villages = await client.query<{ id: string }>(
+      `select v.id from org_unit v join org_unit c on c.id = v.parent_id
+        where c.generation = 'current' and c.level = 'commune' and c.province_code = '01'`,
     );
-    expect(await refreshStaleSummaries(database.db, commune.rows[0]!.path)).toBe(0);
+    const villageIds = villages.rows.map((v) => v.id);
+    expect(villageIds.length).toBeGreaterThan(0);
+    expect(await refreshStaleSummaries(database.db, { provinceCode: '01', villageIds })).toBe(0);
+    // (It would rebuild a row marked stale.)
+    await client.query(
+      `update ecd_child_summary set stale = true where person_id = (select person_id from ecd_child_summary order by person_id limit 1)`,
+    );
+    expect(await refreshStaleSummaries(database.db, { provinceCode: '01', villageIds })).toBe(1);
   });
 
   test('stored scores are what rescoring computes: a rescore changes nothing', async () => {

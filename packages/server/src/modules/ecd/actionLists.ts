@@ -144,10 +144,10 @@ function matchedQuery(
   options: Required<ActionListOptions>,
   page: { limit: number; offset: number },
 ): RawBuilder<Matched & { total: string }> {
-  // Prepared once per connection: its plan is the same for every village or commune (an index-only scan by
-  // village), and planning this statement (3.6 ms measured) cost about half of executing it (4–8 ms).
   // The unit's young children are found in the covering index of their summary rows (an index-only scan by
-  // village); the summary's plan and the register are read only for the page's rows.
+  // village); the summary's dose plan and the register are read only for the page's rows. Prepared once per
+  // connection: the plan is the same for every village or commune, and planning it (3.6 ms measured) cost about half
+  // of executing it (4–8 ms).
   return sql<Matched & { total: string }>`
     with matched as (
       select s.province_code, s.person_id, s.name_search, v.name as village_name
@@ -230,7 +230,7 @@ function toItem(kind: ActionListKind, row: Matched, today: PlainDate): ActionLis
 
 /** Every list reads the summary: its stale rows are rebuilt first. */
 async function prepare(db: Executor, unit: ListUnit) {
-  await refreshStaleSummaries(db, unit.path);
+  await refreshStaleSummaries(db, unit);
 }
 
 /** One page of a list for a village or commune in scope. */

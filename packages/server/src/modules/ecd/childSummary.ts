@@ -228,16 +228,22 @@ export async function refreshFollowUps(
 }
 
 /**
- * Rebuilds, before a list reads them, the stale summaries of a unit: children registered or imported since (the
- * person trigger gave them an empty row) and children whose sex or birth date the register corrected. Normally
- * there are none, and the partial index of stale rows answers at once.
+ * Rebuilds, before a list reads them, the stale summaries of a unit's villages: children registered or imported
+ * since (the person trigger gave them an empty row) and children whose sex or birth date the register corrected, or
+ * every row after a change of the schedule rules (`markOutdatedSummaries`). Normally there are none, and the partial
+ * index of the stale rows answers at once.
  */
-export async function refreshStaleSummaries(db: Executor, unitPath: string): Promise<number> {
+export async function refreshStaleSummaries(
+  db: Executor,
+  unit: { provinceCode: string; villageIds: readonly string[] },
+): Promise<number> {
+  if (unit.villageIds.length === 0) return 0;
   const stale = await db
     .selectFrom('ecd_child_summary')
     .select(['province_code', 'person_id'])
+    .where('province_code', '=', unit.provinceCode)
+    .where(sql<boolean>`village_id = any(${[...unit.villageIds]}::uuid[])`)
     .where('stale', '=', true)
-    .where(sql<boolean>`org_path <@ ${unitPath}::ltree`)
     // One order for every caller, so two lists refreshing the same children lock their rows in the same order.
     .orderBy('person_id')
     .modifyEnd(prepared)
