@@ -33,6 +33,7 @@ import {
   writeResult,
   type ResultRow,
 } from './support.ts';
+import { measurementScoreColumnNames } from '../packages/server/src/modules/ecd/rescore.ts';
 
 const CHILDREN = envInt('BENCH_CHILDREN', 2_500_000);
 const PROVINCE = process.env.BENCH_PROVINCE ?? '01';
@@ -41,34 +42,8 @@ const JS_SAMPLE = envInt('BENCH_JS_SAMPLE', 200_000);
 const BATCHED_BASELINE = envInt('BENCH_BATCHED_BASELINE', 1) === 1;
 const adminUrl = process.env.DATABASE_URL;
 
-/** The columns a rescoring rewrites (rescore.ts's list), for the SQL baseline. */
-const SCORE_COLUMNS = [
-  'scored_sex',
-  'scored_birth_date',
-  'scored_birth_precision',
-  'age_days',
-  'standard',
-  'adjusted_length_height_cm',
-  'bmi',
-  'z_wfa',
-  'z_lhfa',
-  'z_wflh',
-  'z_bmifa',
-  'z_hcfa',
-  'z_acfa',
-  'f_wfa',
-  'f_lhfa',
-  'f_wflh',
-  'f_bmifa',
-  'f_hcfa',
-  'f_acfa',
-  'underweight',
-  'stunting',
-  'wasting',
-  'overweight',
-  'thinness',
-  'malnourished',
-];
+/** The columns a rescoring rewrites, for the SQL baseline. */
+const SCORE_COLUMNS = measurementScoreColumnNames;
 const SET_SAME = `${SCORE_COLUMNS.map((c) => `${c} = ${c}`).join(', ')}, updated_at = now()`;
 
 /** The register and its ECD records, written on the first run and reused after (both writers skip what exists). */

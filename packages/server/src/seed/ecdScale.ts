@@ -68,6 +68,7 @@ import {
   SUMMARY_VERSION,
 } from '../modules/ecd/childSummary.ts';
 import { measurementScoreColumns, type MeasurementValues } from '../modules/ecd/measurementScores.ts';
+import { measurementScoreColumnNames } from '../modules/ecd/rescore.ts';
 import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { generateEcdDemo, type EcdDemoDose } from './ecdDemoGenerator.ts';
 import { hashSeed, sfc32, type Random } from './registerGenerator.ts';
@@ -457,31 +458,7 @@ const MEASUREMENT_COLUMNS = [
   'oedema',
   'measured_by',
   'place',
-  'scored_sex',
-  'scored_birth_date',
-  'scored_birth_precision',
-  'age_days',
-  'standard',
-  'adjusted_length_height_cm',
-  'bmi',
-  'z_wfa',
-  'z_lhfa',
-  'z_wflh',
-  'z_bmifa',
-  'z_hcfa',
-  'z_acfa',
-  'f_wfa',
-  'f_lhfa',
-  'f_wflh',
-  'f_bmifa',
-  'f_hcfa',
-  'f_acfa',
-  'underweight',
-  'stunting',
-  'wasting',
-  'overweight',
-  'thinness',
-  'malnourished',
+  ...measurementScoreColumnNames,
 ] as const;
 const DOSE_COLUMNS = [
   'province_code',

@@ -7,7 +7,7 @@ import {
   type MeasurementScoreColumns,
 } from './measurementScores.ts';
 
-/** The columns a rescoring rewrites, in the order of the `unnest` arrays below. */
+/** The columns a rescoring rewrites, with their SQL types, in the order of the `unnest` arrays below. */
 const scoreColumns = [
   ['scored_sex', 'text'],
   ['scored_birth_date', 'date'],
@@ -35,6 +35,9 @@ const scoreColumns = [
   ['thinness', 'text'],
   ['malnourished', 'bool'],
 ] as const satisfies readonly (readonly [keyof MeasurementScoreColumns, string])[];
+
+/** The stored score columns of a measurement, by name (what the scale writer and the benchmark write). */
+export const measurementScoreColumnNames = scoreColumns.map(([column]) => column);
 
 export interface RescoreOptions {
   /** Only this province's measurements (all provinces when absent). */
