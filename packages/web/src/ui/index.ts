@@ -4,6 +4,7 @@
  */
 export { Page, Section } from './Page.tsx';
 export { DataTable, type DataColumns, type PageResult } from './DataTable.tsx';
+export { FileDrop } from './FileDrop.tsx';
 export {
   AppForm,
   ChoiceField,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { api, type DoseImportResult } from '@treem/shared';
 import { isApiError } from '../../api/ApiError.ts';
 import { saveFile, uploadFile } from '../../api/files.ts';
@@ -16,7 +16,7 @@ import {
   Flex,
   FormActions,
   Typography,
-  Upload,
+  FileDrop,
   useNotify,
   type DataColumns,
 } from '../../ui/index.ts';
@@ -119,28 +119,19 @@ function ImportContent({ unitId, onClose }: { unitId: string | undefined; onClos
           {t.ecd.doseImport.example}
         </Button>
       </Flex>
-      <Upload.Dragger
+      <FileDrop
         accept=".csv,.xlsx"
-        multiple={false}
-        showUploadList={false}
         disabled={!unit || upload.isPending}
-        beforeUpload={(file) => {
-          upload.mutate(file);
-          return Upload.LIST_IGNORE;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">
-          {upload.isPending
+        onFile={(file) => upload.mutate(file)}
+        text={
+          upload.isPending
             ? t.ecd.doseImport.uploading
             : unit
               ? t.ecd.doseImport.dropHint
-              : t.ecd.doseImport.chooseUnit}
-        </p>
-        <p className="ant-upload-hint">{t.ecd.doseImport.formats}</p>
-      </Upload.Dragger>
+              : t.ecd.doseImport.chooseUnit
+        }
+        hint={t.ecd.doseImport.formats}
+      />
       <ErrorAlert error={upload.error} />
       {isApiError(upload.error) && Array.isArray(upload.error.details?.missing) && (
         <Alert

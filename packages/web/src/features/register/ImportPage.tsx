@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { api, importFields, requiredImportFields, type ImportJob, type ImportRowError } from '@treem/shared';
 import { call } from '../../api/client.ts';
 import { downloadFile, saveFile, uploadFile } from '../../api/files.ts';
@@ -28,7 +28,7 @@ import {
   Steps,
   Tag,
   Typography,
-  Upload,
+  FileDrop,
   useNotify,
   type DataColumns,
 } from '../../ui/index.ts';
@@ -201,28 +201,19 @@ function UploadStep({ onUploaded }: { onUploaded: (job: ImportJob) => void }) {
             )}
             <TemplateButton />
           </Flex>
-          <Upload.Dragger
+          <FileDrop
             accept=".xlsx,.csv"
-            multiple={false}
-            showUploadList={false}
             disabled={!commune || upload.isPending}
-            beforeUpload={(file) => {
-              upload.mutate(file);
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">
-              {upload.isPending
+            onFile={(file) => upload.mutate(file)}
+            text={
+              upload.isPending
                 ? t.register.importWizard.uploading
                 : commune
                   ? t.register.importWizard.dropHint
-                  : t.register.importWizard.chooseCommuneFirst}
-            </p>
-            <p className="ant-upload-hint">{t.register.importWizard.formats}</p>
-          </Upload.Dragger>
+                  : t.register.importWizard.chooseCommuneFirst
+            }
+            hint={t.register.importWizard.formats}
+          />
           <ErrorAlert error={upload.error} />
         </Flex>
       </Card>
