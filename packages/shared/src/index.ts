@@ -11,4 +11,6 @@ export * from './domain/register/specialCircumstances.ts';
 export * from './domain/register/ethnicities.ts';
 export * from './domain/immunization/index.ts';
 export * from './domain/ecd/index.ts';
+export * from './domain/providers/index.ts';
 export * from './domain/growth/index.ts';
+export * from './domain/cases/index.ts';

@@ -48,6 +48,18 @@ export const permissions = [
   'ecd.read',
   'ecd.write',
   'ecd.export',
+  // Child protection (Decree 56/2017). `case.read` opens the case routes; which cases a user sees is decided per
+  // case (assigned workers, approvers, explicit shares), never by role alone.
+  'case.intake',
+  'case.read',
+  'case.manage',
+  'case.approve',
+  /** Knowing that a child "has an open protection case", without any of its content. */
+  'case.knowOpen',
+  'provider.read',
+  'provider.manage',
+  /** Acting on referrals sent to a provider the user belongs to. */
+  'referral.respond',
 ] as const;
 export const Permission = z.enum(permissions);
 export type Permission = z.infer<typeof Permission>;
@@ -75,8 +87,20 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'register.manageCatalogue',
     'ecd.read',
     'ecd.export',
+    'provider.read',
+    'provider.manage',
   ],
-  province_officer: [...everyone, 'register.read', 'register.export', 'ecd.read', 'ecd.export'],
+  province_officer: [
+    ...everyone,
+    'register.read',
+    'register.export',
+    'ecd.read',
+    'ecd.export',
+    'case.intake',
+    'case.read',
+    'provider.read',
+    'referral.respond',
+  ],
   commune_worker: [
     ...everyone,
     'orgUnit.manageVillages',
@@ -89,12 +113,52 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'ecd.read',
     'ecd.write',
     'ecd.export',
+    'case.intake',
+    'case.read',
+    'case.manage',
+    'case.knowOpen',
+    'provider.read',
+    'provider.manage',
   ],
-  commune_leader: [...everyone, 'user.read', 'register.read', 'register.export', 'ecd.read', 'ecd.export'],
+  commune_leader: [
+    ...everyone,
+    'user.read',
+    'register.read',
+    'register.export',
+    'ecd.read',
+    'ecd.export',
+    'case.intake',
+    'case.read',
+    'case.approve',
+    'case.knowOpen',
+    'provider.read',
+  ],
   // Health station staff weigh, vaccinate and screen, and print the lists of children to see.
-  health_worker: [...everyone, 'register.read', 'register.write', 'ecd.read', 'ecd.write', 'ecd.export'],
+  health_worker: [
+    ...everyone,
+    'register.read',
+    'register.write',
+    'ecd.read',
+    'ecd.write',
+    'ecd.export',
+    'case.intake',
+    'case.read',
+    'case.knowOpen',
+    'provider.read',
+    'referral.respond',
+  ],
   // Schools and preschools record enrolment, development screenings and school-based services.
-  school_staff: [...everyone, 'register.read', 'ecd.read', 'ecd.write'],
+  school_staff: [
+    ...everyone,
+    'register.read',
+    'ecd.read',
+    'ecd.write',
+    'case.intake',
+    'case.read',
+    'case.knowOpen',
+    'provider.read',
+    'referral.respond',
+  ],
   village_collaborator: [
     ...everyone,
     'register.read',
@@ -102,8 +166,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'ecd.read',
     'ecd.write',
     'ecd.export',
+    'case.intake',
+    'case.read',
+    'case.knowOpen',
+    'provider.read',
   ],
-  viewer: [...everyone, 'register.read', 'ecd.read'],
+  viewer: [...everyone, 'register.read', 'ecd.read', 'provider.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,0 +1,2 @@
+export * from './caseCatalogue.ts';
+export * from './caseWorkflow.ts';
