@@ -161,6 +161,7 @@ export const caseActionFrom: Record<CaseActionType, CaseStep> = {
 export interface CaseActionIssue {
   path: string;
   code: string;
+  message: string;
 }
 
 /** The rules across an action's fields, beyond the shape `CaseAction` checks. Empty: the action is complete. */
@@ -169,20 +170,45 @@ export function caseActionIssues(action: CaseAction): CaseActionIssue[] {
   switch (action.type) {
     case 'assess_initial':
       // A report that is not verified has nothing to rate, and nothing urgent to do.
-      if (action.verified && !action.ratings) issues.push({ path: 'ratings', code: 'ratings_required' });
-      if (!action.verified && action.urgent) issues.push({ path: 'urgent', code: 'urgent_needs_verified' });
+      if (action.verified && !action.ratings)
+        issues.push({
+          path: 'ratings',
+          code: 'ratings_required',
+          message: 'a verified report needs every risk item rated',
+        });
+      if (!action.verified && action.urgent)
+        issues.push({
+          path: 'urgent',
+          code: 'urgent_needs_verified',
+          message: 'an unverified report cannot be urgent',
+        });
       break;
     case 'submit_plan':
-      if (action.goals.length === 0) issues.push({ path: 'goals', code: 'plan_needs_goal' });
-      if (action.actions.length === 0) issues.push({ path: 'actions', code: 'plan_needs_action' });
+      if (action.goals.length === 0)
+        issues.push({ path: 'goals', code: 'plan_needs_goal', message: 'a plan needs at least one goal' });
+      if (action.actions.length === 0)
+        issues.push({
+          path: 'actions',
+          code: 'plan_needs_action',
+          message: 'a plan needs at least one action',
+        });
       break;
     case 'review':
       if (action.conclusion === 'continue' && !action.nextReviewOn)
-        issues.push({ path: 'nextReviewOn', code: 'next_review_required' });
+        issues.push({
+          path: 'nextReviewOn',
+          code: 'next_review_required',
+          message: 'a review that continues the plan needs the next review date',
+        });
       break;
     case 'close':
       // A case closed without a plan is only a report found untrue; everything else goes through the review.
-      if (action.reason === 'not_verified') issues.push({ path: 'reason', code: 'not_verified_is_initial' });
+      if (action.reason === 'not_verified')
+        issues.push({
+          path: 'reason',
+          code: 'not_verified_is_initial',
+          message: 'only the initial assessment closes a report as not verified',
+        });
       break;
     case 'record_emergency':
     case 'assess_specific':
