@@ -14,3 +14,4 @@ export * from './domain/ecd/index.ts';
 export * from './domain/providers/index.ts';
 export * from './domain/growth/index.ts';
 export * from './domain/cases/index.ts';
+export * from './domain/calendar/index.ts';

@@ -1,0 +1,3 @@
+export * from './vietnamHolidays.ts';
+export * from './workingCalendar.ts';
+export * from './caseDeadlines.ts';
