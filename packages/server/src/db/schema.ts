@@ -428,6 +428,221 @@ export interface EcdChildSummaryTable {
   open_follow_up_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
 }
 
+export interface ServiceProviderTable {
+  province_code: string;
+  id: string;
+  owner_unit_id: string;
+  org_path: string;
+  name: string;
+  name_search: string;
+  sector: string;
+  level: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  contact_person: string | null;
+  contact_phone: string | null;
+  opening_hours: string | null;
+  open_24_hours: Opt<boolean>;
+  services: string[];
+  notes: string | null;
+  active: Opt<boolean>;
+  deactivated_at: TimestampNullable;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceProviderCoverageTable {
+  province_code: string;
+  provider_id: string;
+  org_unit_id: string;
+  org_path: string;
+}
+
+export interface ServiceProviderMemberTable {
+  province_code: string;
+  provider_id: string;
+  user_id: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+export interface ProtectionCaseTable {
+  province_code: string;
+  id: string;
+  case_number: string;
+  person_id: string | null;
+  child_name: string | null;
+  child_sex: 'male' | 'female' | null;
+  child_birth_year: number | null;
+  child_address: string | null;
+  commune_id: string;
+  org_path: string;
+  step: string;
+  urgent: Generated<boolean>;
+  risk_level: 'high' | 'medium' | 'low' | null;
+  concern_types: string[];
+  extra_confidential: Generated<boolean>;
+  received_at: Timestamp;
+  channel: string;
+  source: string;
+  reporter_anonymous: Generated<boolean>;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_relation: string | null;
+  description: string;
+  occurred_on: DateColumn | null;
+  occurred_place: string | null;
+  reported_by: string;
+  due_at: TimestampNullable;
+  due_kind: string | null;
+  plan_due_at: TimestampNullable;
+  step_changed_at: Timestamp;
+  closed_at: TimestampNullable;
+  close_reason: string | null;
+  transfer_to_commune_id: string | null;
+  transfer_requested_at: TimestampNullable;
+  transfer_requested_by: string | null;
+  transfer_reason: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProtectionCaseCounterTable {
+  province_code: string;
+  year: number;
+  last_number: number;
+}
+
+export interface CaseEventTable {
+  province_code: string;
+  id: string;
+  case_id: string;
+  at: Generated<Date>;
+  actor_id: string | null;
+  kind: string;
+  from_step: string | null;
+  to_step: string | null;
+  data: ColumnType<unknown, string, string>;
+}
+
+export interface CaseMemberTable {
+  province_code: string;
+  case_id: string;
+  user_id: string;
+  added_at: Generated<Date>;
+  added_by: string | null;
+  removed_at: TimestampNullable;
+}
+
+export interface CaseShareTable {
+  province_code: string;
+  id: string;
+  case_id: string;
+  user_id: string;
+  reason: string;
+  shared_by: string;
+  shared_at: Generated<Date>;
+  expires_on: DateColumn | null;
+  revoked_at: TimestampNullable;
+  revoked_by: string | null;
+}
+
+export interface CaseNoteTable {
+  province_code: string;
+  id: string;
+  case_id: string;
+  author_id: string;
+  written_at: Generated<Date>;
+  body: string;
+  extra_confidential: Generated<boolean>;
+}
+
+export interface CasePlanActionTable {
+  province_code: string;
+  id: string;
+  case_id: string;
+  plan_number: number;
+  position: number;
+  description: string;
+  responsible: string;
+  due_on: DateColumn;
+  service_code: string | null;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  done_on: DateColumn | null;
+  outcome: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ReferralTable {
+  province_code: string;
+  id: string;
+  case_id: string;
+  provider_id: string;
+  service_code: string;
+  reason: string;
+  urgency: 'routine' | 'urgent' | 'emergency';
+  consent_noted: boolean;
+  consent_note: string | null;
+  status: Generated<'sent' | 'accepted' | 'declined' | 'completed' | 'cancelled'>;
+  sent_at: Timestamp;
+  sent_by: string;
+  response_due_at: Timestamp;
+  responded_at: TimestampNullable;
+  responded_by: string | null;
+  response_note: string | null;
+  completed_at: TimestampNullable;
+  outcome: string | null;
+  recorded_by: string | null;
+  cancelled_at: TimestampNullable;
+  cancel_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CarePlacementTable {
+  province_code: string;
+  id: string;
+  person_id: string;
+  case_id: string | null;
+  commune_id: string;
+  org_path: string;
+  kind: 'relative' | 'non_relative' | 'institution';
+  carer_name: string;
+  carer_relation: string | null;
+  carer_address: string | null;
+  carer_phone: string | null;
+  provider_id: string | null;
+  status: Generated<'proposed' | 'decided' | 'placed' | 'terminated' | 'rejected'>;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  proposal_note: string | null;
+  decision_number: string | null;
+  decided_on: DateColumn | null;
+  decided_by: string | null;
+  handover_due_at: TimestampNullable;
+  handed_over_on: DateColumn | null;
+  terminated_on: DateColumn | null;
+  termination_reason: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CareVisitTable {
+  province_code: string;
+  id: string;
+  placement_id: string;
+  visited_on: DateColumn;
+  visited_by: string;
+  wellbeing: 'good' | 'concern' | 'at_risk';
+  findings: string;
+  next_visit_on: DateColumn | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_successor: OrgUnitSuccessorTable;
@@ -454,4 +669,17 @@ export interface DB {
   ecd_service_contact: EcdServiceContactTable;
   school_enrolment: SchoolEnrolmentTable;
   ecd_child_summary: EcdChildSummaryTable;
+  service_provider: ServiceProviderTable;
+  service_provider_coverage: ServiceProviderCoverageTable;
+  service_provider_member: ServiceProviderMemberTable;
+  protection_case: ProtectionCaseTable;
+  protection_case_counter: ProtectionCaseCounterTable;
+  case_event: CaseEventTable;
+  case_member: CaseMemberTable;
+  case_share: CaseShareTable;
+  case_note: CaseNoteTable;
+  case_plan_action: CasePlanActionTable;
+  referral: ReferralTable;
+  care_placement: CarePlacementTable;
+  care_visit: CareVisitTable;
 }

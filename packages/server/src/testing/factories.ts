@@ -190,6 +190,19 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
     'ecd_service_contact',
     'school_enrolment',
     'ecd_child_summary',
+    'service_provider',
+    'service_provider_coverage',
+    'service_provider_member',
+    'protection_case',
+    'protection_case_counter',
+    'case_event',
+    'case_member',
+    'case_share',
+    'case_note',
+    'case_plan_action',
+    'referral',
+    'care_placement',
+    'care_visit',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -1,5 +1,8 @@
 import { auditEndpoints } from './audit.ts';
+import { caseEndpoints } from './cases.ts';
+import { referralEndpoints } from './referrals.ts';
 import { ecdEndpoints } from './ecd.ts';
+import { providerEndpoints } from './providers.ts';
 import { authEndpoints } from './auth.ts';
 import { orgUnitEndpoints } from './orgUnits.ts';
 import { registerEndpoints, registerFileEndpoints } from './register.ts';
@@ -12,6 +15,9 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './register.ts';
 export * from './ecd.ts';
+export * from './providers.ts';
+export * from './cases.ts';
+export * from './referrals.ts';
 
 /** Every endpoint of the API, by resource. The server must register a handler for each one. */
 export const api = {
@@ -22,4 +28,7 @@ export const api = {
   register: registerEndpoints,
   registerFiles: registerFileEndpoints,
   ecd: ecdEndpoints,
+  providers: providerEndpoints,
+  cases: caseEndpoints,
+  referrals: referralEndpoints,
 };

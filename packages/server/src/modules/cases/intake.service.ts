@@ -15,7 +15,8 @@ interface Commune {
   provinceCode: string;
 }
 
-async function communeOfVillage(db: Executor, villageId: string): Promise<Commune> {
+/** The commune above a village. */
+export async function communeOfVillage(db: Executor, villageId: string): Promise<Commune> {
   const row = await db
     .selectFrom('org_unit as v')
     .innerJoin('org_unit as c', 'c.id', 'v.parent_id')

@@ -1,0 +1,158 @@
+import {
+  AppError,
+  findReferralService,
+  plainDateInZone,
+  VIETNAM_TIME_ZONE,
+  type FileResult,
+} from '@treem/shared';
+import { sql, type SqlBool } from 'kysely';
+import { writeAudit } from '../../audit/audit.ts';
+import {
+  renderReferralLetterDocx,
+  renderReferralLetterPdf,
+  type ChildIdentity,
+  type IssuingBody,
+  type ReferralLetterInput,
+} from '../../documents/caseForms/index.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
+import type { Operator } from '../../http/context.ts';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The commune People's Committee of a case, as the forms print it. */
+export async function issuingBody(db: Executor, communeId: string): Promise<IssuingBody> {
+  const commune = await db
+    .selectFrom('org_unit as c')
+    .innerJoin('org_unit as p', (join) => join.on(sql<SqlBool>`p.path = subpath(c.path, 0, 2)`))
+    .select(['c.full_name as commune', 'c.name as place', 'p.full_name as province'])
+    .where('c.id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  return { province: commune.province, commune: commune.commune, placeName: commune.place };
+}
+
+/** The child as the forms print them: the register record, or what the report said of a child not in it. */
+export async function childIdentity(
+  db: Executor,
+  row: {
+    province_code: string;
+    person_id: string | null;
+    child_name: string | null;
+    child_sex: 'male' | 'female' | null;
+    child_address: string | null;
+  },
+): Promise<ChildIdentity> {
+  const person = row.person_id
+    ? await db
+        .selectFrom('person as p')
+        .innerJoin('org_unit as v', 'v.id', 'p.village_id')
+        .select([
+          'p.full_name',
+          'p.sex',
+          'p.birth_date',
+          'p.personal_id',
+          'p.school_name',
+          'v.full_name as village',
+        ])
+        .where('p.province_code', '=', row.province_code)
+        .where('p.id', '=', row.person_id)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    fullName: person?.full_name ?? row.child_name,
+    sex: person?.sex ?? row.child_sex,
+    birthDate: person?.birth_date ?? null,
+    estimatedAge: null,
+    ethnicity: null,
+    address: person?.village ?? row.child_address,
+    school: person?.school_name ?? null,
+    schoolClass: null,
+    personalId: person?.personal_id ?? null,
+  };
+}
+
+/**
+ * The referral letter for a provider without an account, with its reply slip, for the case's worker to print or
+ * edit. Printing is audited: the letter carries the child's details out of the system.
+ */
+export async function referralLetter(ctx: Operator, id: string, format: 'pdf' | 'docx'): Promise<FileResult> {
+  return inTransaction(ctx.db, async (trx) => {
+    const row = await trx
+      .selectFrom('referral as r')
+      .innerJoin('protection_case as c', (join) =>
+        join.onRef('c.province_code', '=', 'r.province_code').onRef('c.id', '=', 'r.case_id'),
+      )
+      .innerJoin('service_provider as sp', (join) =>
+        join.onRef('sp.province_code', '=', 'r.province_code').onRef('sp.id', '=', 'r.provider_id'),
+      )
+      .innerJoin('app_user as u', 'u.id', 'r.sent_by')
+      .select([
+        'r.id',
+        'r.service_code',
+        'r.reason',
+        'r.urgency',
+        'r.consent_noted',
+        'r.consent_note',
+        'r.sent_at',
+        'r.response_due_at',
+        'c.province_code',
+        'c.case_number',
+        'c.commune_id',
+        'c.org_path',
+        'c.person_id',
+        'c.child_name',
+        'c.child_sex',
+        'c.child_address',
+        'sp.name as provider_name',
+        'sp.address as provider_address',
+        'sp.phone as provider_phone',
+        'u.full_name as sender',
+      ])
+      .where('r.id', '=', id)
+      .where(
+        sql<SqlBool>`exists (select 1 from case_member m where m.province_code = r.province_code
+          and m.case_id = r.case_id and m.user_id = ${ctx.scope.userId} and m.removed_at is null)`,
+      )
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    const sentOn = plainDateInZone(new Date(row.sent_at), VIETNAM_TIME_ZONE);
+    const service = findReferralService(row.service_code);
+    const input: ReferralLetterInput = {
+      issuer: await issuingBody(trx, row.commune_id),
+      child: await childIdentity(trx, row),
+      caregivers: [],
+      referral: {
+        number: null,
+        issuedOn: sentOn,
+        to: { name: row.provider_name, address: row.provider_address, phone: row.provider_phone },
+        reason: row.reason,
+        servicesRequested: [service?.vi ?? row.service_code],
+        urgency: row.urgency,
+        consent: {
+          obtained: row.consent_noted,
+          givenBy: row.consent_note ? [row.consent_note] : [],
+          on: row.consent_noted ? sentOn : null,
+        },
+        contactPerson: { fullName: row.sender, title: null, phone: null, email: null },
+        replyBy: plainDateInZone(new Date(row.response_due_at), VIETNAM_TIME_ZONE),
+        includeReplySlip: true,
+        signer: null,
+        signerCapacity: 'chair',
+        attachments: [],
+      },
+    };
+    const body =
+      format === 'pdf' ? await renderReferralLetterPdf(input) : await renderReferralLetterDocx(input);
+    await writeAudit(trx, ctx.actor, {
+      action: 'referral.letter_printed',
+      entityType: 'referral',
+      entityId: id,
+      orgPath: row.org_path,
+      after: { format },
+    });
+    return {
+      fileName: `Giấy chuyển gửi - ${row.case_number}.${format}`,
+      contentType: format === 'pdf' ? 'application/pdf' : DOCX_TYPE,
+      body,
+    };
+  });
+}
