@@ -109,7 +109,9 @@ export const nextOnPath: Record<
 export async function act(client: TestClient, caseId: string, action: CaseAction) {
   const current = await client.get(`/api/cases/${caseId}`);
   expect(current.status).toBe(200);
-  const response = await client.post(`/api/cases/${caseId}/actions`, {
+  // The worker acts through /actions, the leader decides through /decisions.
+  const path = current.body.relation === 'approver' ? 'decisions' : 'actions';
+  const response = await client.post(`/api/cases/${caseId}/${path}`, {
     version: current.body.version,
     action,
   });

@@ -6,6 +6,7 @@ import {
   overallRisk,
   type CaseAction,
   type CaseActionRequest,
+  type CaseActor,
   type CaseDetail,
   type CaseDueKind,
   type CaseNoteInput,
@@ -321,11 +322,13 @@ export async function actOnCase(
   ctx: Operator,
   id: string,
   request: z.output<typeof CaseActionRequest>,
+  as: CaseActor,
 ): Promise<CaseDetail> {
   return inTransaction(ctx.db, async (trx) => {
     const visible = await getVisibleCase(trx, ctx.scope, id, { forUpdate: true });
     const { row } = visible;
-    if (!visible.actor) throw new AppError('CASE_ACTOR_NOT_ALLOWED');
+    // The worker acts through /actions, the leader through /decisions: each only as what they are on this case.
+    if (visible.actor !== as) throw new AppError('CASE_ACTOR_NOT_ALLOWED');
     assertNoTransfer(row);
     const from = row.step as CaseStep;
     const action: CaseAction = request.action;

@@ -112,6 +112,11 @@ function probes(): Record<string, { method: 'GET' | 'POST'; url: string; body?: 
         },
       },
     },
+    'POST /api/cases/:id/decisions': {
+      method: 'POST',
+      url: `${c}/decisions`,
+      body: { version: 1, action: { type: 'keep_open', reason: 'x' } },
+    },
     'POST /api/cases/:id/notes': { method: 'POST', url: `${c}/notes`, body: { body: 'x' } },
     'POST /api/cases/:id/shares': {
       method: 'POST',

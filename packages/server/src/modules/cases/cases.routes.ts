@@ -20,7 +20,10 @@ export function registerCaseRoutes(app: FastifyInstance, deps: RouteDeps): void 
     await cases.takeCase(ctx, params.id);
     return ok;
   });
-  route(app, deps, c.act, async ({ params, body }, ctx) => cases.actOnCase(ctx, params.id, body));
+  route(app, deps, c.act, async ({ params, body }, ctx) => cases.actOnCase(ctx, params.id, body, 'worker'));
+  route(app, deps, c.decide, async ({ params, body }, ctx) =>
+    cases.actOnCase(ctx, params.id, body, 'approver'),
+  );
   route(app, deps, c.addNote, async ({ params, body }, ctx) => {
     await cases.addCaseNote(ctx, params.id, body);
     return ok;

@@ -158,6 +158,20 @@ describe('the statutory path', () => {
     });
     expect(selfApproval.status).toBe(403);
     expect(selfApproval.body.error.code).toBe('CASE_ACTOR_NOT_ALLOWED');
+    // Nor through the leader's door: deciding needs the leader's permission.
+    const viaDecisions = await worker.post(`/api/cases/${id}/decisions`, {
+      version: waiting.body.version,
+      action: nextOnPath.awaiting_approval.action,
+    });
+    expect(viaDecisions.status).toBe(403);
+    expect(viaDecisions.body.error.code).toBe('FORBIDDEN');
+    // The leader cannot do the worker's casework either.
+    const leaderAssesses = await leader.post(`/api/cases/${id}/decisions`, {
+      version: waiting.body.version,
+      action: nextOnPath.planning.action,
+    });
+    expect(leaderAssesses.status).toBe(403);
+    expect(leaderAssesses.body.error.code).toBe('CASE_ACTOR_NOT_ALLOWED');
 
     const approved = await act(leader, id, nextOnPath.awaiting_approval.action);
     expect(approved.step).toBe('implementing');
