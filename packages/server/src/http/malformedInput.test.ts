@@ -3,6 +3,7 @@ import { hasPermission, newId, type Access } from '@treem/shared';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
 import { seedDoses, seedEnrolment, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
+import { seedProvider } from '../testing/providerFactories.ts';
 import { csvFile, registerRows, upload } from '../modules/register/files/testing/importFiles.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TestClient } from '../testing/client.ts';
@@ -36,6 +37,10 @@ let flagId: string;
 let provinceCode: string;
 let importJobId: string;
 const ecdIds = { measurement: '', dose: '', screening: '', service: '', enrolment: '' };
+let providerId: string;
+let leader: TestClient;
+let health: TestClient;
+const anyId = newId();
 
 function bodyKeys(schema: z.ZodType): string[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
@@ -139,6 +144,16 @@ beforeAll(async () => {
       received_on: '2024-01-01',
     })
     .execute();
+  providerId = (await seedProvider(t.db, commune)).id;
+  for (const [role, assign] of [
+    ['commune_leader', (c: TestClient) => (leader = c)],
+    ['health_worker', (c: TestClient) => (health = c)],
+  ] as const) {
+    const user = await seedUser(t.db, { role, scope: [commune] });
+    const client = t.client();
+    await client.login(user.username, user.password);
+    assign(client);
+  }
   provinceAdmin = t.client();
   const provinceAdminUser = await seedUser(t.db, { role: 'province_admin', scope: [province] });
   await provinceAdmin.login(provinceAdminUser.username, provinceAdminUser.password);
@@ -166,9 +181,12 @@ function concreteUrl(path: string): string {
   if (path.startsWith('/api/ecd/screenings/:id')) return path.replace(':id', ecdIds.screening);
   if (path.startsWith('/api/ecd/services/:id')) return path.replace(':id', ecdIds.service);
   if (path.startsWith('/api/ecd/enrolments/:id')) return path.replace(':id', ecdIds.enrolment);
+  if (path.startsWith('/api/providers/:id')) return path.replace(':id', providerId);
   if (path.startsWith('/api/org-units/:id/villages')) return path.replace(':id', commune.id);
   if (path.startsWith('/api/org-units/:id')) return path.replace(':id', village.id);
   if (path.startsWith('/api/users/:id')) return path.replace(':id', targetUserId);
+  // Cases, referrals and placements: the body is parsed before any record is looked up, so any id will do.
+  if (/^\/api\/(cases|referrals|care-placements)\//.test(path)) return path.replace(/:[A-Za-z]+/g, anyId);
   return path;
 }
 
@@ -181,7 +199,10 @@ function callerFor(permission: Access): TestClient {
   ) {
     return admin;
   }
-  return hasPermission('commune_worker', permission) ? worker : provinceAdmin;
+  if (hasPermission('commune_worker', permission)) return worker;
+  if (hasPermission('commune_leader', permission)) return leader;
+  if (hasPermission('health_worker', permission)) return health;
+  return provinceAdmin;
 }
 
 test('there are write routes to check', () => {

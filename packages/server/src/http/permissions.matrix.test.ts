@@ -12,6 +12,8 @@ import {
 } from '../testing/factories.ts';
 import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
 import { seedDoses, seedEnrolment, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
+import { seedProvider } from '../testing/providerFactories.ts';
+import { caseMatrix } from '../testing/caseMatrix.ts';
 import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { csvFile, registerRows, upload, waitForJob } from '../modules/register/files/testing/importFiles.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
@@ -1196,6 +1198,156 @@ const cases: Record<string, Case> = {
         url: `/api/ecd/action-lists/not_measured_under2/export?unitId=${foreignVillage.id}`,
       })),
   },
+  'GET /api/providers': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: '/api/providers?pageSize=200' }),
+    outOfScope: (role) =>
+      outside(role, async () => {
+        await seedProvider(t.db, foreignCommune, { name: 'Cơ sở ngoài tỉnh' });
+        return { method: 'GET', url: '/api/providers?pageSize=200&status=all' };
+      }),
+    outOfScopeCheck: (response) => {
+      expect(response.body.items.map((p: { name: string }) => p.name)).not.toContain('Cơ sở ngoài tỉnh');
+    },
+  },
+  'GET /api/providers/coverage': {
+    allowed: registerReaders,
+    inScope: async (role) => ({
+      method: 'GET',
+      url: `/api/providers/coverage?unitId=${scopeFor(role)[0]!.id}`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/providers/coverage?unitId=${foreignCommune.id}`,
+      })),
+  },
+  'GET /api/providers/:id': {
+    allowed: registerReaders,
+    inScope: async () => ({ method: 'GET', url: `/api/providers/${(await seedProvider(t.db, commune)).id}` }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'GET',
+        url: `/api/providers/${(await seedProvider(t.db, foreignCommune)).id}`,
+      })),
+  },
+  'POST /api/providers': {
+    allowed: ['province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: '/api/providers',
+      body: {
+        ownerUnitId: commune.id,
+        name: unique('Cơ sở '),
+        sector: 'ngo',
+        level: 'commune',
+        services: ['counselling'],
+      },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: '/api/providers',
+        body: {
+          ownerUnitId: foreignCommune.id,
+          name: 'Lạ',
+          sector: 'ngo',
+          level: 'commune',
+          services: ['counselling'],
+        },
+      })),
+  },
+  'PUT /api/providers/:id': {
+    allowed: ['province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/providers/${(await seedProvider(t.db, commune)).id}`,
+      body: {
+        ownerUnitId: commune.id,
+        name: unique('Sửa '),
+        sector: 'school',
+        level: 'facility',
+        services: ['preschool_education'],
+      },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/providers/${(await seedProvider(t.db, foreignCommune)).id}`,
+        body: {
+          ownerUnitId: foreignCommune.id,
+          name: 'Xa',
+          sector: 'school',
+          level: 'facility',
+          services: ['preschool_education'],
+        },
+      })),
+  },
+  'POST /api/providers/:id/deactivate': {
+    allowed: ['province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/providers/${(await seedProvider(t.db, commune)).id}/deactivate`,
+      body: { reason: 'Ngừng hoạt động' },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/providers/${(await seedProvider(t.db, foreignCommune)).id}/deactivate`,
+        body: { reason: 'Ngừng hoạt động' },
+      })),
+  },
+  'POST /api/providers/:id/reactivate': {
+    allowed: ['province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'POST',
+      url: `/api/providers/${(await seedProvider(t.db, commune, { active: false })).id}/reactivate`,
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'POST',
+        url: `/api/providers/${(await seedProvider(t.db, foreignCommune, { active: false })).id}/reactivate`,
+      })),
+  },
+  'PUT /api/providers/:id/coverage': {
+    allowed: ['province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/providers/${(await seedProvider(t.db, commune)).id}/coverage`,
+      body: { unitIds: [commune.id, village.id] },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/providers/${(await seedProvider(t.db, foreignCommune)).id}/coverage`,
+        body: { unitIds: [foreignCommune.id] },
+      })),
+  },
+  'PUT /api/providers/:id/members': {
+    allowed: ['province_admin', 'commune_worker'],
+    inScope: async () => ({
+      method: 'PUT',
+      url: `/api/providers/${(await seedProvider(t.db, commune)).id}/members`,
+      body: { userIds: [await targetUser(village)] },
+    }),
+    outOfScope: (role) =>
+      outside(role, async () => ({
+        method: 'PUT',
+        url: `/api/providers/${(await seedProvider(t.db, foreignCommune)).id}/members`,
+        body: { userIds: [] },
+      })),
+  },
+  // Child protection: cases, referrals, alternative care (rows built in testing/caseMatrix.ts).
+  ...caseMatrix(() => ({
+    t,
+    sessions,
+    commune,
+    secondCommune,
+    village,
+    foreignCommune,
+    foreignVillage,
+    foreignWorker,
+  })),
 };
 
 /** Served outside `route()` on purpose: probes and documentation, no personal data. */
