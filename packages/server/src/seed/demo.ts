@@ -11,6 +11,7 @@ import { systemActor, writeAudit } from '../audit/audit.ts';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { COUNTRY_ID, referenceUnitId } from './adminUnits.ts';
+import { seedCasesDemo, type CasesDemoReport } from './casesDemo.ts';
 import { seedRegisterDemo, type RegisterDemoReport } from './registerDemo.ts';
 
 /** Shared by every demo account; documented in the README. Demo data only — never a real deployment. */
@@ -80,6 +81,13 @@ export const DEMO_USERS: readonly {
     fullName: 'Trần Thị Hạnh',
     role: 'province_officer',
     sector: 'health',
+    scope: { kind: 'province' },
+  },
+  {
+    username: 'tinh.baove',
+    fullName: 'Ngô Thị Bảo',
+    role: 'province_officer',
+    sector: 'social_protection',
     scope: { kind: 'province' },
   },
   {
@@ -188,7 +196,7 @@ function scopeUnitId(scope: ScopeRef, villages: Map<string, string>): string {
  */
 export async function seedDemo(
   db: Kysely<DB>,
-): Promise<{ users: number; villages: number; register: RegisterDemoReport }> {
+): Promise<{ users: number; villages: number; register: RegisterDemoReport; cases: CasesDemoReport }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     const villages = await ensureVillages(trx);
@@ -231,11 +239,13 @@ export async function seedDemo(
         .values({ user_id: id, org_unit_id: scopeUnitId(demo.scope, villages) })
         .execute();
     }
+    // Child protection needs the accounts: cases are reported, worked and decided by them.
+    const cases = await seedCasesDemo(trx, referenceUnitId('current', 'commune', '09988'));
     await writeAudit(trx, systemActor('seed'), {
       action: 'demo.seeded',
       entityType: 'system',
-      after: { users: DEMO_USERS.map((u) => u.username), villages: villages.size, register },
+      after: { users: DEMO_USERS.map((u) => u.username), villages: villages.size, register, cases },
     });
-    return { users: DEMO_USERS.length, villages: villages.size, register };
+    return { users: DEMO_USERS.length, villages: villages.size, register, cases };
   });
 }

@@ -99,3 +99,31 @@ test('the demo’s early-childhood records put children on every action list of 
     expect(list.total, kind).toBeGreaterThan(0);
   }
 });
+
+test('demo seeding shows child protection at every step, once', async () => {
+  expect(firstRun.cases).toEqual({ providers: 6, cases: 6 });
+  const steps = await database.db
+    .selectFrom('protection_case')
+    .select('step')
+    .orderBy('received_at', 'desc')
+    .execute();
+  expect(steps.map((s) => s.step)).toEqual([
+    'received',
+    'emergency',
+    'planning',
+    'awaiting_approval',
+    'implementing',
+    'closed',
+  ]);
+  const referrals = await database.db.selectFrom('referral').select(['status']).orderBy('sent_at').execute();
+  expect(referrals.map((r) => r.status)).toEqual(['accepted', 'sent']);
+  const placement = await database.db.selectFrom('care_placement').select('status').executeTakeFirstOrThrow();
+  expect(placement.status).toBe('placed');
+  const again = await seedDemo(database.db);
+  expect(again.cases).toEqual({ providers: 0, cases: 0 });
+  const count = await database.db
+    .selectFrom('protection_case')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  expect(Number(count.n)).toBe(6);
+});
