@@ -16,9 +16,12 @@ import { buildOpenApi, renderApiDocs } from './http/openapi.ts';
 import { uploadContentTypes, type RouteDeps } from './http/route.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerEcdRoutes } from './modules/ecd/ecd.routes.ts';
 import { registerOpsRoutes } from './modules/ops/ops.routes.ts';
 import { registerOrgUnitRoutes } from './modules/orgUnits/orgUnit.routes.ts';
+import { registerProviderRoutes } from './modules/providers/provider.routes.ts';
 import { registerRegisterFileRoutes } from './modules/register/files/files.routes.ts';
 import { registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUserRoutes } from './modules/users/user.routes.ts';
@@ -103,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   registerRegisterRoutes(app, deps);
   registerRegisterFileRoutes(app, deps);
   registerEcdRoutes(app, deps);
+  registerCaseRoutes(app, deps);
+  registerReferralRoutes(app, deps);
+  registerProviderRoutes(app, deps);
 
   app.get('/api/openapi.json', async () => buildOpenApi(deps.registry, VERSION));
   app.get('/api/docs', async (_request, reply) =>

@@ -1,0 +1,2 @@
+export * from './providerSectors.ts';
+export * from './referralServices.ts';
