@@ -129,11 +129,25 @@ export const riskItemNames: Record<RiskItem, { vi: string; en: string }> = {
 export type RiskRatings = Record<RiskItem, RiskLevel>;
 
 /**
- * The case's overall risk: the highest rating of any item. The forms total the ratings [V] but state no rule for
- * the total [U]; the highest item is the cautious reading (one high item makes a high-risk case).
+ * Each item is rated as the form asks it. Part (a) asks about harm: "Cao" is a high risk. Part (b) asks about the
+ * child's capacity for self-protection and recovery: "Cao" is a strong capacity, so a low risk.
+ */
+export const riskItemIsCapacity: Record<RiskItem, boolean> = {
+  harm_severity: false,
+  perpetrator_access: false,
+  care_environment: false,
+  self_protection: true,
+};
+
+const inverted: Record<RiskLevel, RiskLevel> = { high: 'low', medium: 'medium', low: 'high' };
+
+/**
+ * The case's overall risk: the highest risk of any item, a capacity read inverted. The forms total the ratings [V]
+ * but state no rule for the total [U]; the highest item is the cautious reading (one high item makes a high-risk
+ * case).
  */
 export function overallRisk(ratings: RiskRatings): RiskLevel {
-  const levels = riskItems.map((item) => ratings[item]);
+  const levels = riskItems.map((item) => (riskItemIsCapacity[item] ? inverted[ratings[item]] : ratings[item]));
   if (levels.includes('high')) return 'high';
   if (levels.includes('medium')) return 'medium';
   return 'low';

@@ -149,7 +149,7 @@ describe('refusals', () => {
         { type: 'assess_initial', verified: true, urgent: false, findings: 'x' },
         'worker',
       ),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       error: 'VALIDATION_FAILED',
       issues: [{ path: 'ratings', code: 'ratings_required' }],
