@@ -23,8 +23,14 @@ export interface Place {
   province: string;
 }
 
-/** The national header (Quốc hiệu, Tiêu ngữ) beside the issuing commune, as on every administrative document. */
-export function nationalHeader(place: Pick<Place, 'commune' | 'province'>): Content {
+/**
+ * The national header (Quốc hiệu, Tiêu ngữ) beside the issuing commune, as on every administrative document.
+ * `below` goes under each column: the document number under the commune, the place and date under the motto.
+ */
+export function nationalHeader(
+  place: Pick<Place, 'commune' | 'province'>,
+  below: { left?: Content[]; right?: Content[] } = {},
+): Content {
   return {
     columns: [
       {
@@ -32,6 +38,7 @@ export function nationalHeader(place: Pick<Place, 'commune' | 'province'>): Cont
         stack: [
           { text: place.province.toUpperCase(), fontSize: 9 },
           { text: `UBND ${place.commune.toUpperCase()}`, bold: true, fontSize: 9 },
+          ...(below.left ?? []),
         ],
         alignment: 'center',
       },
@@ -40,6 +47,7 @@ export function nationalHeader(place: Pick<Place, 'commune' | 'province'>): Cont
         stack: [
           { text: 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 10 },
           { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 10, decoration: 'underline' },
+          ...(below.right ?? []),
         ],
         alignment: 'center',
       },

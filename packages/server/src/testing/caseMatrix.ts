@@ -238,6 +238,14 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
       inScope: async (role) => ({ method: 'GET', url: `/api/cases/${await caseFor(role)}` }),
       outOfScope: outside(async () => ({ method: 'GET', url: `/api/cases/${await foreignCase()}` })),
     },
+    'GET /api/cases/:id/forms/:form': {
+      allowed: caseReaders,
+      inScope: async (role) => ({ method: 'GET', url: `/api/cases/${await caseFor(role)}/forms/mau01` }),
+      outOfScope: outside(async () => ({
+        method: 'GET',
+        url: `/api/cases/${await foreignCase()}/forms/mau01`,
+      })),
+    },
     'POST /api/cases/:id/take': {
       allowed: workers,
       inScope: async () => ({ method: 'POST', url: `/api/cases/${await reported()}/take` }),

@@ -8,7 +8,7 @@ import {
 } from '../domain/cases/caseCatalogue.ts';
 import { CaseAction, CaseStep } from '../domain/cases/caseWorkflow.ts';
 import { endpoint, Ok, Page, PageSize, paginated, PlainDateString, Uuid } from './endpoint.ts';
-import { SexCode } from './register.ts';
+import { FileResult, SexCode } from './register.ts';
 
 const tag = 'Child protection cases';
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -441,6 +441,20 @@ export const caseEndpoints = {
     tag,
     query: CaseInboxQuery,
     response: CaseList,
+  }),
+  form: endpoint({
+    method: 'GET',
+    path: '/api/cases/:id/forms/:form',
+    permission: 'case.read',
+    summary: 'One of the forms Mẫu 01–06 filled from the case, as PDF to print or DOCX to edit (audited)',
+    tag,
+    params: z.strictObject({
+      id: Uuid,
+      form: z.enum(['mau01', 'mau02', 'mau03', 'mau04', 'mau05', 'mau06']),
+    }),
+    query: z.strictObject({ format: z.enum(['pdf', 'docx']).default('pdf') }),
+    response: FileResult,
+    responseKind: 'file',
   }),
   forPerson: endpoint({
     method: 'GET',

@@ -94,6 +94,7 @@ function probes(): Record<string, { method: 'GET' | 'POST'; url: string; body?: 
   return {
     'GET /api/cases/:id': { method: 'GET', url: c },
     'POST /api/cases/:id/take': { method: 'POST', url: `${c}/take` },
+    'GET /api/cases/:id/forms/:form': { method: 'GET', url: `${c}/forms/mau04` },
     'POST /api/cases/:id/actions': {
       method: 'POST',
       url: `${c}/actions`,

@@ -2,6 +2,7 @@ import { api } from '@treem/shared';
 import type { FastifyInstance } from 'fastify';
 import { route, type RouteDeps } from '../../http/route.ts';
 import * as cases from './case.service.ts';
+import { caseForm } from './caseDocuments.ts';
 import { caseApprovals, caseInbox, casesForPerson, casesTransferredIn, listMyCases } from './caseLists.ts';
 import { reportCase } from './intake.service.ts';
 
@@ -16,6 +17,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: RouteDeps): void 
   route(app, deps, c.transfersIn, async ({ query }, ctx) => casesTransferredIn(ctx, query));
   route(app, deps, c.forPerson, async ({ params }, ctx) => casesForPerson(ctx, params.id));
   route(app, deps, c.get, async ({ params }, ctx) => cases.getCaseDetail(ctx, params.id));
+  route(app, deps, c.form, async ({ params, query }, ctx) =>
+    caseForm(ctx, params.id, params.form, query.format),
+  );
   route(app, deps, c.take, async ({ params }, ctx) => {
     await cases.takeCase(ctx, params.id);
     return ok;

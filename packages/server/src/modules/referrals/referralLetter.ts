@@ -8,67 +8,14 @@ import {
 import { sql, type SqlBool } from 'kysely';
 import { writeAudit } from '../../audit/audit.ts';
 import {
+  DOCX_TYPE,
   renderReferralLetterDocx,
   renderReferralLetterPdf,
-  type ChildIdentity,
-  type IssuingBody,
   type ReferralLetterInput,
 } from '../../documents/caseForms/index.ts';
-import { inTransaction, type Executor } from '../../db/transaction.ts';
+import { childIdentity, issuingBody } from '../cases/caseDocuments.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
-
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** The commune People's Committee of a case, as the forms print it. */
-export async function issuingBody(db: Executor, communeId: string): Promise<IssuingBody> {
-  const commune = await db
-    .selectFrom('org_unit as c')
-    .innerJoin('org_unit as p', (join) => join.on(sql<SqlBool>`p.path = subpath(c.path, 0, 2)`))
-    .select(['c.full_name as commune', 'c.name as place', 'p.full_name as province'])
-    .where('c.id', '=', communeId)
-    .executeTakeFirstOrThrow();
-  return { province: commune.province, commune: commune.commune, placeName: commune.place };
-}
-
-/** The child as the forms print them: the register record, or what the report said of a child not in it. */
-export async function childIdentity(
-  db: Executor,
-  row: {
-    province_code: string;
-    person_id: string | null;
-    child_name: string | null;
-    child_sex: 'male' | 'female' | null;
-    child_address: string | null;
-  },
-): Promise<ChildIdentity> {
-  const person = row.person_id
-    ? await db
-        .selectFrom('person as p')
-        .innerJoin('org_unit as v', 'v.id', 'p.village_id')
-        .select([
-          'p.full_name',
-          'p.sex',
-          'p.birth_date',
-          'p.personal_id',
-          'p.school_name',
-          'v.full_name as village',
-        ])
-        .where('p.province_code', '=', row.province_code)
-        .where('p.id', '=', row.person_id)
-        .executeTakeFirst()
-    : undefined;
-  return {
-    fullName: person?.full_name ?? row.child_name,
-    sex: person?.sex ?? row.child_sex,
-    birthDate: person?.birth_date ?? null,
-    estimatedAge: null,
-    ethnicity: null,
-    address: person?.village ?? row.child_address,
-    school: person?.school_name ?? null,
-    schoolClass: null,
-    personalId: person?.personal_id ?? null,
-  };
-}
 
 /**
  * The referral letter for a provider without an account, with its reply slip, for the case's worker to print or
