@@ -60,6 +60,8 @@ export const permissions = [
   'provider.manage',
   /** Acting on referrals sent to a provider the user belongs to. */
   'referral.respond',
+  /** A province's own case deadlines and days off. */
+  'caseSettings.manage',
 ] as const;
 export const Permission = z.enum(permissions);
 export type Permission = z.infer<typeof Permission>;
@@ -89,6 +91,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'ecd.export',
     'provider.read',
     'provider.manage',
+    'caseSettings.manage',
   ],
   province_officer: [
     ...everyone,

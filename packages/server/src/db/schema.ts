@@ -643,6 +643,15 @@ export interface CareVisitTable {
   created_at: Generated<Date>;
 }
 
+export interface CaseSettingTable {
+  province_code: string;
+  deadline_overrides: ColumnType<unknown, string | undefined, string>;
+  extra_days_off: ColumnType<unknown, string | undefined, string>;
+  extra_working_days: ColumnType<unknown, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_successor: OrgUnitSuccessorTable;
@@ -682,4 +691,5 @@ export interface DB {
   referral: ReferralTable;
   care_placement: CarePlacementTable;
   care_visit: CareVisitTable;
+  case_setting: CaseSettingTable;
 }

@@ -187,6 +187,7 @@ function concreteUrl(path: string): string {
   if (path.startsWith('/api/users/:id')) return path.replace(':id', targetUserId);
   // Cases, referrals and placements: the body is parsed before any record is looked up, so any id will do.
   if (/^\/api\/(cases|referrals|care-placements)\//.test(path)) return path.replace(/:[A-Za-z]+/g, anyId);
+  if (path.startsWith('/api/case-settings/')) return path.replace(':provinceCode', provinceCode);
   return path;
 }
 

@@ -1341,6 +1341,8 @@ const cases: Record<string, Case> = {
   ...caseMatrix(() => ({
     t,
     sessions,
+    province,
+    foreignProvince,
     commune,
     secondCommune,
     village,

@@ -33,6 +33,8 @@ export interface MatrixCase {
 export interface MatrixContext {
   t: TestApp;
   sessions: Map<Role, TestClient>;
+  province: SeedUnit;
+  foreignProvince: SeedUnit;
   commune: SeedUnit;
   secondCommune: SeedUnit;
   village: SeedUnit;
@@ -187,7 +189,33 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
   const version = async (client: TestClient, id: string) =>
     (await client.get(`/api/cases/${id}`)).body.version;
 
+  const settings = {
+    deadlineOverrides: { plan_draft: 4 },
+    extraDaysOff: ['2026-09-10'],
+    extraWorkingDays: [],
+  };
   return {
+    'GET /api/case-settings/:provinceCode': {
+      allowed: ['province_admin'],
+      inScope: async () => ({ method: 'GET', url: `/api/case-settings/${get().province.code}` }),
+      outOfScope: outside(async () => ({
+        method: 'GET',
+        url: `/api/case-settings/${get().foreignProvince.code}`,
+      })),
+    },
+    'PUT /api/case-settings/:provinceCode': {
+      allowed: ['province_admin'],
+      inScope: async () => ({
+        method: 'PUT',
+        url: `/api/case-settings/${get().province.code}`,
+        body: settings,
+      }),
+      outOfScope: outside(async () => ({
+        method: 'PUT',
+        url: `/api/case-settings/${get().foreignProvince.code}`,
+        body: settings,
+      })),
+    },
     'POST /api/cases': {
       allowed: caseReaders,
       inScope: async () => ({

@@ -203,6 +203,7 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
     'referral',
     'care_placement',
     'care_visit',
+    'case_setting',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -82,6 +82,7 @@ export const auditActions = [
   'care.handed_over',
   'care.visited',
   'care.terminated',
+  'case.settings_changed',
   'provider.created',
   'provider.updated',
   'provider.deactivated',

@@ -6,6 +6,7 @@ import {
   IntakeSource,
   RiskLevel,
 } from '../domain/cases/caseCatalogue.ts';
+import { CaseDeadlineCode } from '../domain/calendar/caseDeadlines.ts';
 import { CaseAction, CaseStep } from '../domain/cases/caseWorkflow.ts';
 import { endpoint, Ok, Page, PageSize, paginated, PlainDateString, Uuid } from './endpoint.ts';
 import { FileResult, SexCode } from './register.ts';
@@ -464,5 +465,67 @@ export const caseEndpoints = {
     tag,
     params: IdParams,
     response: PersonCaseSummary,
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// A province's case deadlines and calendar
+// ---------------------------------------------------------------------------------------------------------------
+
+export const CaseSettings = z.object({
+  provinceCode: z.string(),
+  /** The catalogue as it applies in the province: each deadline with its amount and the most it may be. */
+  deadlines: z.array(
+    z.object({
+      code: CaseDeadlineCode,
+      kind: z.enum(['hours', 'working_days']),
+      amount: z.number().int(),
+      nationalAmount: z.number().int(),
+      maxAmount: z.number().int(),
+      statutory: z.boolean(),
+      legalBasis: z.string(),
+      name: z.object({ vi: z.string(), en: z.string() }),
+    }),
+  ),
+  extraDaysOff: z.array(PlainDateString),
+  extraWorkingDays: z.array(PlainDateString),
+  updatedAt: Instant.nullable(),
+});
+export type CaseSettings = z.infer<typeof CaseSettings>;
+
+export const CaseSettingsInput = z
+  .strictObject({
+    /** Amounts that differ from the national catalogue; a statutory deadline may be shortened, never lengthened. */
+    deadlineOverrides: z.partialRecord(CaseDeadlineCode, z.number().int()),
+    extraDaysOff: z.array(PlainDateString).max(200),
+    extraWorkingDays: z.array(PlainDateString).max(200),
+  })
+  .refine((s) => !s.extraDaysOff.some((d) => s.extraWorkingDays.includes(d)), {
+    message: 'day_both_off_and_working',
+    path: ['extraWorkingDays'],
+  });
+export type CaseSettingsInput = z.input<typeof CaseSettingsInput>;
+
+const ProvinceParams = z.strictObject({ provinceCode: z.string().regex(/^\d{2}$/) });
+
+export const caseSettingEndpoints = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/case-settings/:provinceCode',
+    permission: 'caseSettings.manage',
+    summary: 'The province’s case deadlines and its own days off and worked days',
+    tag,
+    params: ProvinceParams,
+    response: CaseSettings,
+  }),
+  save: endpoint({
+    method: 'PUT',
+    path: '/api/case-settings/:provinceCode',
+    permission: 'caseSettings.manage',
+    summary: 'Set the province’s case deadlines (shorter than the law’s, never longer) and its calendar',
+    tag,
+    params: ProvinceParams,
+    body: CaseSettingsInput,
+    response: CaseSettings,
   }),
 };

@@ -1,5 +1,5 @@
 import { auditEndpoints } from './audit.ts';
-import { caseEndpoints } from './cases.ts';
+import { caseEndpoints, caseSettingEndpoints } from './cases.ts';
 import { referralEndpoints } from './referrals.ts';
 import { ecdEndpoints } from './ecd.ts';
 import { providerEndpoints } from './providers.ts';
@@ -30,5 +30,6 @@ export const api = {
   ecd: ecdEndpoints,
   providers: providerEndpoints,
   cases: caseEndpoints,
+  caseSettings: caseSettingEndpoints,
   referrals: referralEndpoints,
 };

@@ -25,6 +25,7 @@ import type { Operator } from '../../http/context.ts';
 import { pathWithinScope, withinScope } from '../access/scope.ts';
 import { getVisibleCase, seesReporter, type CaseRow, type VisibleCase } from './caseAccess.ts';
 import { dueStateAt, stepDeadline } from './caseDeadlines.ts';
+import { deadlineRulesFor } from './caseSettings.ts';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -392,7 +393,7 @@ async function stepUpdates(
   // The 12-hour clock runs from the report, or from the reopening that put the case back in `received`.
   const receivedAt = new Date(action.type === 'assess_initial' ? row.step_changed_at : row.received_at);
   const planDueAt = row.plan_due_at ? new Date(row.plan_due_at) : null;
-  const base = { receivedAt, now, planDueAt };
+  const base = { receivedAt, now, planDueAt, rules: await deadlineRulesFor(trx, row.province_code) };
   const deadline = (extra: { reviewOn?: PlainDate | null; restartPlanPeriod?: boolean } = {}) => {
     const d = stepDeadline({ ...base, ...extra, step: to });
     return { due_at: d.dueAt, due_kind: d.dueKind, plan_due_at: d.planDueAt };

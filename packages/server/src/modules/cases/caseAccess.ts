@@ -36,9 +36,12 @@ export function caseVisibleTo(scope: Scope, alias = 'c'): RawBuilder<boolean> {
   if (scope.role === 'commune_leader' || supervises(scope))
     terms.push(withinScope(`${alias}.org_path`, scope));
   if (scope.role === 'commune_worker') {
+    // `offset 0` keeps this a probe by key, made only for the few rows that are received and in scope. Without it
+    // PostgreSQL may hash every active member row of every case instead (59,000 rows read for each list request
+    // on the benchmark province, 8 ms: bench/README.md, "case-lists").
     terms.push(sql`(${c('step')} = 'received' and ${withinScope(`${alias}.org_path`, scope)}
       and not exists (select 1 from case_member m where m.province_code = ${c('province_code')}
-        and m.case_id = ${c('id')} and m.removed_at is null))`);
+        and m.case_id = ${c('id')} and m.removed_at is null offset 0))`);
     terms.push(sql`exists (select 1 from org_unit t where t.id = ${c('transfer_to_commune_id')}
         and ${withinScope('t.path', scope)})`);
   }

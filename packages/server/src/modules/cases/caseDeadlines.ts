@@ -1,5 +1,4 @@
 import {
-  caseDeadlineCatalogue,
   caseDeadlineDue,
   endOfDayInVietnam,
   type CaseDueKind,
@@ -7,7 +6,7 @@ import {
   type CaseStep,
   type PlainDate,
 } from '@treem/shared';
-import { statutoryWorkingCalendar } from './calendar.ts';
+import { nationalDeadlineRules, type DeadlineRules } from './caseSettings.ts';
 
 /**
  * The deadline a case's current step runs against (docs/child-protection.md, "Deadlines"):
@@ -36,11 +35,12 @@ export interface DeadlineInput {
   reviewOn?: PlainDate | null;
   /** A re-plan or a reopening starts a new draft period from now. */
   restartPlanPeriod?: boolean;
+  /** The province's deadlines and working days (`deadlineRulesFor`); the national ones when left out. */
+  rules?: DeadlineRules;
 }
 
 export function stepDeadline(input: DeadlineInput): Deadline {
-  const calendar = statutoryWorkingCalendar();
-  const rules = caseDeadlineCatalogue;
+  const { calendar, catalogue: rules } = input.rules ?? nationalDeadlineRules();
   const start = input.restartPlanPeriod ? input.now : input.receivedAt;
   const planDueAt =
     input.restartPlanPeriod || !input.planDueAt

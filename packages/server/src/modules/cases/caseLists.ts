@@ -36,8 +36,26 @@ async function listCases(
   paging: Paging,
   view: string,
 ): Promise<CaseList> {
-  const rows = await db
+  // The page's keys first, from the cases alone, then the page's rows joined with the child and the commune. Joining
+  // before the count looked up a person for every case on the list (2,533 look-ups, 39 of 47 ms, for a province's
+  // overdue list), and a join, even one PostgreSQL removes, keeps it from reading the open-case index alone
+  // (`protection_case_open`; 20 against 2 ms for a worker's cases).
+  const keys = db
     .selectFrom('protection_case as c')
+    .select(['c.province_code', 'c.id'])
+    .select(sql<string>`count(*) over ()`.as('total'))
+    .where((eb) => eb.and(where.map((f) => f(eb))))
+    // Most urgent first: the nearest deadline, then the newest report.
+    .orderBy(sql`c.due_at asc nulls last`)
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id')
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize);
+  const rows = await db
+    .selectFrom(keys.as('k'))
+    .innerJoin('protection_case as c', (join) =>
+      join.onRef('c.province_code', '=', 'k.province_code').onRef('c.id', '=', 'k.id'),
+    )
     .leftJoin('person as p', (join) =>
       join.onRef('p.province_code', '=', 'c.province_code').onRef('p.id', '=', 'c.person_id'),
     )
@@ -56,16 +74,12 @@ async function listCases(
       'c.due_at',
       'c.due_kind',
       'c.transfer_to_commune_id',
+      'k.total',
     ])
     .select(sql<string>`coalesce(p.full_name, c.child_name, '')`.as('child_name'))
-    .select(sql<string>`count(*) over ()`.as('total'))
-    .where((eb) => eb.and(where.map((f) => f(eb))))
-    // Most urgent first: the nearest deadline, then the newest report.
     .orderBy(sql`c.due_at asc nulls last`)
     .orderBy('c.received_at', 'desc')
     .orderBy('c.id')
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize)
     .execute();
   const now = new Date();
   const items: CaseListItem[] = rows.map((r) => {
@@ -133,7 +147,9 @@ export async function listMyCases(ctx: Operator, query: z.output<typeof CaseList
     const raw = `%${query.q.toLowerCase()}%`;
     filters.push(
       () =>
-        sql<SqlBool>`(c.case_number ilike ${raw} or p.name_search like ${folded} or lower(c.child_name) like ${raw})`,
+        sql<SqlBool>`(c.case_number ilike ${raw} or lower(c.child_name) like ${raw}
+          or exists (select 1 from person p where p.province_code = c.province_code and p.id = c.person_id
+            and p.name_search like ${folded}))`,
     );
   }
   return listCases(ctx, ctx.db, filters, query, 'mine');

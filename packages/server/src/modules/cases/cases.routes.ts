@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { route, type RouteDeps } from '../../http/route.ts';
 import * as cases from './case.service.ts';
 import { caseForm } from './caseDocuments.ts';
+import { getCaseSettings, saveCaseSettings } from './caseSettings.ts';
 import { caseApprovals, caseInbox, casesForPerson, casesTransferredIn, listMyCases } from './caseLists.ts';
 import { reportCase } from './intake.service.ts';
 
@@ -11,6 +12,12 @@ const ok = { ok: true as const };
 export function registerCaseRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const c = api.cases;
   route(app, deps, c.report, async ({ body }, ctx) => reportCase(ctx, body));
+  route(app, deps, api.caseSettings.get, async ({ params }, ctx) =>
+    getCaseSettings(ctx, params.provinceCode),
+  );
+  route(app, deps, api.caseSettings.save, async ({ params, body }, ctx) =>
+    saveCaseSettings(ctx, params.provinceCode, body),
+  );
   route(app, deps, c.list, async ({ query }, ctx) => listMyCases(ctx, query));
   route(app, deps, c.inbox, async ({ query }, ctx) => caseInbox(ctx, query));
   route(app, deps, c.approvals, async ({ query }, ctx) => caseApprovals(ctx, query));

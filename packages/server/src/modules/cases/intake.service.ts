@@ -6,6 +6,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import { pathWithinScope, withinScope, type Scope } from '../access/scope.ts';
 import { stepDeadline } from './caseDeadlines.ts';
+import { deadlineRulesFor } from './caseSettings.ts';
 
 type Intake = z.output<typeof CaseIntake>;
 
@@ -116,7 +117,12 @@ export async function reportCase(ctx: Operator, input: Intake): Promise<{ id: st
     );
     const caseNumber = await nextCaseNumber(trx, commune.provinceCode, year);
     const id = newId();
-    const deadline = stepDeadline({ step: 'received', receivedAt, now: receivedAt });
+    const deadline = stepDeadline({
+      step: 'received',
+      receivedAt,
+      now: receivedAt,
+      rules: await deadlineRulesFor(trx, commune.provinceCode),
+    });
     await trx
       .insertInto('protection_case')
       .values({

@@ -1,6 +1,5 @@
 import {
   AppError,
-  caseDeadlineCatalogue,
   caseDeadlineDue,
   newId,
   todayInVietnam,
@@ -19,7 +18,7 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import { withinScope, type Scope } from '../access/scope.ts';
 import { caseVisibleTo, getVisibleCase, SUPERVISING_SECTORS } from '../cases/caseAccess.ts';
-import { statutoryWorkingCalendar } from '../cases/calendar.ts';
+import { deadlineRulesFor, type DeadlineRules } from '../cases/caseSettings.ts';
 import { communeOfVillage } from '../cases/intake.service.ts';
 import { providerVisible } from '../providers/provider.repo.ts';
 
@@ -259,12 +258,12 @@ async function changePlacement(
   id: string,
   from: readonly PlacementRow['status'][],
   audit: AuditAction,
-  update: (row: PlacementRow) => Partial<PlacementRow>,
+  update: (row: PlacementRow, rules: DeadlineRules) => Partial<PlacementRow>,
   event: { kind: string; data: object },
 ): Promise<CarePlacement> {
   return inTransaction(ctx.db, async (trx) => {
     const row = await placementToChange(ctx, trx, id, from);
-    const set = update(row);
+    const set = update(row, await deadlineRulesFor(trx, row.province_code));
     const updated = await trx
       .updateTable('care_placement')
       .set({ ...set, version: row.version + 1, updated_at: new Date() })
@@ -300,7 +299,7 @@ export function decideCare(ctx: Operator, id: string, decision: z.output<typeof 
     id,
     ['proposed'],
     'care.decided',
-    () =>
+    (_row, rules) =>
       decision.approved
         ? {
             status: 'decided',
@@ -309,9 +308,9 @@ export function decideCare(ctx: Operator, id: string, decision: z.output<typeof 
             decided_by: ctx.scope.userId,
             // The decision's day is the event: the count starts the next working day.
             handover_due_at: caseDeadlineDue(
-              caseDeadlineCatalogue.care_handover,
+              rules.catalogue.care_handover,
               new Date(`${decision.decidedOn}T12:00:00+07:00`),
-              statutoryWorkingCalendar(),
+              rules.calendar,
             ),
           }
         : { status: 'rejected', termination_reason: decision.reason, decided_by: ctx.scope.userId },

@@ -1,6 +1,5 @@
 import {
   AppError,
-  caseDeadlineCatalogue,
   caseDeadlineDue,
   newId,
   type AuditAction,
@@ -16,7 +15,7 @@ import { writeAudit } from '../../audit/audit.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import { getVisibleCase, type VisibleCase } from '../cases/caseAccess.ts';
-import { statutoryWorkingCalendar } from '../cases/calendar.ts';
+import { deadlineRulesFor } from '../cases/caseSettings.ts';
 import { providerVisible } from '../providers/provider.repo.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -150,6 +149,7 @@ export async function referFromCase(
       ]);
     const now = new Date();
     const id = newId();
+    const rules = await deadlineRulesFor(trx, row.province_code);
     await trx
       .insertInto('referral')
       .values({
@@ -164,11 +164,7 @@ export async function referFromCase(
         consent_note: input.consentNote ?? null,
         sent_at: now,
         sent_by: ctx.scope.userId,
-        response_due_at: caseDeadlineDue(
-          caseDeadlineCatalogue.referral_response,
-          now,
-          statutoryWorkingCalendar(),
-        ),
+        response_due_at: caseDeadlineDue(rules.catalogue.referral_response, now, rules.calendar),
       })
       .execute();
     await caseEvent(trx, ctx, { provinceCode: row.province_code, caseId: row.id }, 'referral_sent', {
