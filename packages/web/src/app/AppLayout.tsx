@@ -2,16 +2,23 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { Button, Drawer, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
   FlagOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
   OrderedListOutlined,
   HomeOutlined,
   MenuOutlined,
   MergeCellsOutlined,
+  SwapOutlined,
+  RadarChartOutlined,
   TeamOutlined,
   UserOutlined,
   UsergroupAddOutlined,
@@ -31,6 +38,13 @@ type NavPath =
   | '/register/flag-types'
   | '/ecd/action-lists'
   | '/ecd/weighing-day'
+  | '/cases/report'
+  | '/cases/inbox'
+  | '/cases'
+  | '/cases/approvals'
+  | '/cases/transfers'
+  | '/providers'
+  | '/providers/coverage'
   | '/org-units'
   | '/users'
   | '/audit'
@@ -43,7 +57,7 @@ interface NavItem {
   /** Shown only to roles holding this permission; absent = every signed-in user. */
   permission?: Permission;
   /** Entries of one capability shown together under its heading. */
-  group?: 'ecd';
+  group?: 'ecd' | 'providers' | 'cases';
 }
 
 const navItems: readonly NavItem[] = [
@@ -86,6 +100,55 @@ const navItems: readonly NavItem[] = [
     icon: <DashboardOutlined />,
     permission: 'ecd.write',
     group: 'ecd',
+  },
+  {
+    path: '/cases/report',
+    label: (t) => t.cases.nav.report,
+    icon: <AlertOutlined />,
+    permission: 'case.intake',
+    group: 'cases',
+  },
+  {
+    path: '/cases/inbox',
+    label: (t) => t.cases.nav.inbox,
+    icon: <InboxOutlined />,
+    permission: 'case.manage',
+    group: 'cases',
+  },
+  {
+    path: '/cases',
+    label: (t) => t.cases.nav.mine,
+    icon: <FolderOpenOutlined />,
+    permission: 'case.read',
+    group: 'cases',
+  },
+  {
+    path: '/cases/approvals',
+    label: (t) => t.cases.nav.approvals,
+    icon: <CheckSquareOutlined />,
+    permission: 'case.approve',
+    group: 'cases',
+  },
+  {
+    path: '/cases/transfers',
+    label: (t) => t.cases.nav.transfers,
+    icon: <SwapOutlined />,
+    permission: 'case.manage',
+    group: 'cases',
+  },
+  {
+    path: '/providers',
+    label: (t) => t.nav.providers,
+    icon: <DeploymentUnitOutlined />,
+    permission: 'provider.read',
+    group: 'providers',
+  },
+  {
+    path: '/providers/coverage',
+    label: (t) => t.nav.providerCoverage,
+    icon: <RadarChartOutlined />,
+    permission: 'provider.read',
+    group: 'providers',
   },
   {
     path: '/org-units',

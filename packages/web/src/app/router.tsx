@@ -1,10 +1,21 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { parseCasesSearch, parsePagingSearch, parseReportSearch } from '../features/cases/caseSearch.ts';
+import {
+  CaseApprovalsPage,
+  CaseInboxPage,
+  CasePage,
+  CaseTransfersInPage,
+  MyCasesPage,
+  ReportConcernPage,
+} from '../features/cases/lazy.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { parseActionListsSearch, parseWeighingDaySearch } from '../features/ecd/ecdSearch.ts';
 import { ActionListsPage, WeighingDayPage } from '../features/ecd/lazy.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { ProviderCoveragePage, ProvidersPage } from '../features/providers/lazy.tsx';
+import { parseProviderCoverageSearch, parseProvidersSearch } from '../features/providers/providersSearch.ts';
 import { OrgUnitDetailPage } from '../features/orgUnits/OrgUnitDetailPage.tsx';
 import { OrgUnitsPage } from '../features/orgUnits/OrgUnitsPage.tsx';
 import { DuplicatesPage } from '../features/register/DuplicatesPage.tsx';
@@ -198,6 +209,93 @@ const ecdWeighingDayRoute = createRoute({
   ),
 });
 
+const providersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/providers',
+  validateSearch: parseProvidersSearch,
+  component: () => (
+    <RequirePermission permission="provider.read">
+      <ProvidersPage />
+    </RequirePermission>
+  ),
+});
+
+const providerCoverageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/providers/coverage',
+  validateSearch: parseProviderCoverageSearch,
+  component: () => (
+    <RequirePermission permission="provider.read">
+      <ProviderCoveragePage />
+    </RequirePermission>
+  ),
+});
+
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: parseCasesSearch,
+  component: () => (
+    <RequirePermission permission="case.read">
+      <MyCasesPage />
+    </RequirePermission>
+  ),
+});
+
+const caseReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/report',
+  validateSearch: parseReportSearch,
+  component: () => (
+    <RequirePermission permission="case.intake">
+      <ReportConcernPage />
+    </RequirePermission>
+  ),
+});
+
+const caseInboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/inbox',
+  validateSearch: parsePagingSearch,
+  component: () => (
+    <RequirePermission permission="case.manage">
+      <CaseInboxPage />
+    </RequirePermission>
+  ),
+});
+
+const caseApprovalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/approvals',
+  validateSearch: parsePagingSearch,
+  component: () => (
+    <RequirePermission permission="case.approve">
+      <CaseApprovalsPage />
+    </RequirePermission>
+  ),
+});
+
+const caseTransfersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/transfers',
+  validateSearch: parsePagingSearch,
+  component: () => (
+    <RequirePermission permission="case.manage">
+      <CaseTransfersInPage />
+    </RequirePermission>
+  ),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$id',
+  component: () => (
+    <RequirePermission permission="case.read">
+      <CasePage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -217,6 +315,14 @@ const routeTree = rootRoute.addChildren([
     registerFlagTypesRoute,
     ecdActionListsRoute,
     ecdWeighingDayRoute,
+    casesRoute,
+    caseReportRoute,
+    caseInboxRoute,
+    caseApprovalsRoute,
+    caseTransfersRoute,
+    caseRoute,
+    providersRoute,
+    providerCoverageRoute,
   ]),
 ]);
 

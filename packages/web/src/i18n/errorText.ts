@@ -21,6 +21,8 @@ export function issueText(code: string, t: Messages): string {
   if (code in t.personRules) return t.personRules[code as keyof Messages['personRules']];
   // Early-childhood rules (`before_birth`, `dose_already_recorded`, `caregiver_required`…).
   if (code in t.ecd.issues) return t.ecd.issues[code as keyof Messages['ecd']['issues']];
+  // The provider directory's rules (`unknown_unit`, `user_outside_province`…).
+  if (code in t.providers.issues) return t.providers.issues[code as keyof Messages['providers']['issues']];
   switch (code) {
     case 'too_small':
     case 'invalid_type':

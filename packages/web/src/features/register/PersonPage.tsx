@@ -15,11 +15,11 @@ import {
   ErrorAlert,
   Loading,
   Page,
-  Result,
   Tabs,
   Tag,
   type DataColumns,
 } from '../../ui/index.ts';
+import { OpenCaseTag, PersonCasesPanel, ReportConcernButton } from '../cases/PersonCases.tsx';
 import { DevelopmentTab, EnrolmentTab, GrowthTab, ImmunizationTab, ServicesTab } from '../ecd/lazy.tsx';
 import { CircumstancesPanel } from './CircumstancesPanel.tsx';
 import { CircumstanceTags, ethnicityName, FlagTags, PersonStatusTag, yesNoText } from './display.tsx';
@@ -289,15 +289,6 @@ function HistoryTab({ person }: { person: PersonDetail }) {
   );
 }
 
-function Placeholder({ text }: { text: string }) {
-  const { t } = useI18n();
-  return (
-    <Card>
-      <Result status="info" title={t.register.profile.comingLater} subTitle={text} />
-    </Card>
-  );
-}
-
 /** A child's (or adult's) profile: identity, family, circumstances and flags, history, and later capabilities. */
 export function PersonPage() {
   const { t } = useI18n();
@@ -317,7 +308,11 @@ export function PersonPage() {
   }
   const data = person.data;
   const showEcd = data.isChild && can('ecd.read');
-  const visibleTabs = profileTabs.filter((key) => showEcd || !ecdProfileTabs.includes(key));
+  const visibleTabs = profileTabs.filter(
+    (key) =>
+      (showEcd || !ecdProfileTabs.includes(key)) &&
+      (key !== 'protection' || (data.isChild && can('case.knowOpen'))),
+  );
   const tab: ProfileTab = visibleTabs.find((key) => key === search.tab) ?? 'identity';
   const tabContent: Record<ProfileTab, ReactNode> = {
     identity: <IdentityTab person={data} />,
@@ -329,7 +324,7 @@ export function PersonPage() {
     services: <ServicesTab person={data} />,
     enrolment: <EnrolmentTab person={data} />,
     history: <HistoryTab person={data} />,
-    protection: <Placeholder text={t.register.profile.protectionPlaceholder} />,
+    protection: <PersonCasesPanel person={data} />,
   };
 
   return (
@@ -349,7 +344,12 @@ export function PersonPage() {
             ]
           : []),
       ]}
-      extra={<PersonActions person={data} />}
+      extra={
+        <>
+          <PersonActions person={data} />
+          <ReportConcernButton person={data} />
+        </>
+      }
     >
       <div className="tag-group">
         <Tag color={data.isChild ? 'blue' : 'default'}>
@@ -358,6 +358,7 @@ export function PersonPage() {
         <PersonStatusTag status={data.status} />
         <CircumstanceTags circumstances={data.circumstances} />
         <FlagTags codes={data.flagCodes} />
+        <OpenCaseTag person={data} />
       </div>
       {data.status !== 'active' && (
         <Alert
