@@ -274,6 +274,28 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
         url: `/api/cases/${await foreignCase()}/forms/mau01`,
       })),
     },
+    'GET /api/cases/:id/transfer-targets': {
+      allowed: workers,
+      inScope: async () => ({
+        method: 'GET',
+        url: `/api/cases/${await caseFor('commune_worker')}/transfer-targets`,
+      }),
+      outOfScope: outside(async () => ({
+        method: 'GET',
+        url: `/api/cases/${await foreignCase()}/transfer-targets`,
+      })),
+    },
+    'GET /api/cases/:id/share-candidates': {
+      allowed: workers,
+      inScope: async () => ({
+        method: 'GET',
+        url: `/api/cases/${await caseFor('commune_worker')}/share-candidates`,
+      }),
+      outOfScope: outside(async () => ({
+        method: 'GET',
+        url: `/api/cases/${await foreignCase()}/share-candidates`,
+      })),
+    },
     'POST /api/cases/:id/take': {
       allowed: workers,
       inScope: async () => ({ method: 'POST', url: `/api/cases/${await reported()}/take` }),

@@ -457,6 +457,28 @@ export const caseEndpoints = {
     response: FileResult,
     responseKind: 'file',
   }),
+  transferTargets: endpoint({
+    method: 'GET',
+    path: '/api/cases/:id/transfer-targets',
+    permission: 'case.manage',
+    summary: 'Communes of the case’s province it may be transferred to, by name',
+    tag,
+    params: IdParams,
+    query: z.strictObject({ search: z.string().trim().max(100).optional() }),
+    response: z.object({ items: z.array(z.object({ id: Uuid, name: z.string(), fullName: z.string() })) }),
+  }),
+  shareCandidates: endpoint({
+    method: 'GET',
+    path: '/api/cases/:id/share-candidates',
+    permission: 'case.manage',
+    summary: 'Users of the case’s province it may be shared with, by name',
+    tag,
+    params: IdParams,
+    query: z.strictObject({ search: z.string().trim().max(100).optional() }),
+    response: z.object({
+      items: z.array(z.object({ id: Uuid, fullName: z.string(), role: z.string(), unitName: z.string() })),
+    }),
+  }),
   forPerson: endpoint({
     method: 'GET',
     path: '/api/cases/persons/:id',

@@ -1,6 +1,10 @@
 import {
   AppError,
   applyCaseAction,
+  foldVietnamese,
+  hasPermission,
+  roles,
+  type Role,
   availableCaseActions,
   newId,
   overallRisk,
@@ -16,7 +20,7 @@ import {
   type CaseTransferRequest,
   type PlainDate,
 } from '@treem/shared';
-import { sql, type Transaction } from 'kysely';
+import { sql, type SqlBool, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import type { DB } from '../../db/schema.ts';
@@ -28,6 +32,9 @@ import { dueStateAt, stepDeadline } from './caseDeadlines.ts';
 import { deadlineRulesFor } from './caseSettings.ts';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** Who a case may be shared with: the roles that read cases at all. */
+const shareableRoles: Role[] = roles.filter((role) => hasPermission(role, 'case.read'));
 
 async function recordEvent(
   trx: Executor,
@@ -505,9 +512,7 @@ export async function shareCase(
     const provincePath = row.org_path.split('.').slice(0, 2).join('.');
     const eligible = target.some(
       (t) =>
-        t.role !== 'system_admin' &&
-        t.role !== 'viewer' &&
-        t.role !== 'province_admin' &&
+        shareableRoles.includes(t.role as Role) &&
         (t.path === provincePath || t.path.startsWith(`${provincePath}.`)),
     );
     if (!eligible)
@@ -784,4 +789,60 @@ export async function declineCaseTransfer(ctx: Operator, id: string, reason: str
       reason,
     });
   });
+}
+
+const CANDIDATE_LIMIT = 20;
+
+/** The communes of the case's province, other than its own, for the worker's transfer request. */
+export async function transferTargets(
+  ctx: Operator,
+  id: string,
+  search: string | undefined,
+): Promise<{ items: { id: string; name: string; fullName: string }[] }> {
+  const visible = await getVisibleCase(ctx.db, ctx.scope, id);
+  assertWorker(visible);
+  const { row } = visible;
+  let query = ctx.db
+    .selectFrom('org_unit')
+    .select(['id', 'name', 'full_name'])
+    .where('level', '=', 'commune')
+    .where('generation', '=', 'current')
+    .where('province_code', '=', row.province_code)
+    .where('id', '<>', row.commune_id);
+  if (search) query = query.where('name_search', 'like', `%${foldVietnamese(search)}%`);
+  const rows = await query.orderBy('name').limit(CANDIDATE_LIMIT).execute();
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, fullName: r.full_name })) };
+}
+
+/** Users of the province who may be given the case to read (the roles with `case.read`), not yet members or sharers. */
+export async function shareCandidates(
+  ctx: Operator,
+  id: string,
+  search: string | undefined,
+): Promise<{ items: { id: string; fullName: string; role: string; unitName: string }[] }> {
+  const visible = await getVisibleCase(ctx.db, ctx.scope, id);
+  assertWorker(visible);
+  const { row } = visible;
+  const provincePath = row.org_path.split('.').slice(0, 2).join('.');
+  let query = ctx.db
+    .selectFrom('app_user as u')
+    .innerJoin('user_scope as us', 'us.user_id', 'u.id')
+    .innerJoin('org_unit as o', 'o.id', 'us.org_unit_id')
+    .select(['u.id', 'u.full_name', 'u.role', 'o.full_name as unit_name'])
+    .where('u.status', '=', 'active')
+    .where('u.role', 'in', shareableRoles)
+    .where(sql<SqlBool>`o.path <@ ${provincePath}::ltree`)
+    .where(
+      sql<SqlBool>`not exists (select 1 from case_member m where m.province_code = ${row.province_code}
+        and m.case_id = ${row.id} and m.user_id = u.id and m.removed_at is null)`,
+    )
+    .where(
+      sql<SqlBool>`not exists (select 1 from case_share s where s.province_code = ${row.province_code}
+        and s.case_id = ${row.id} and s.user_id = u.id and s.revoked_at is null)`,
+    );
+  if (search) query = query.where('u.full_name_search', 'like', `%${foldVietnamese(search)}%`);
+  const rows = await query.orderBy('u.full_name').limit(CANDIDATE_LIMIT).execute();
+  return {
+    items: rows.map((r) => ({ id: r.id, fullName: r.full_name, role: r.role, unitName: r.unit_name })),
+  };
 }

@@ -95,6 +95,8 @@ function probes(): Record<string, { method: 'GET' | 'POST'; url: string; body?: 
     'GET /api/cases/:id': { method: 'GET', url: c },
     'POST /api/cases/:id/take': { method: 'POST', url: `${c}/take` },
     'GET /api/cases/:id/forms/:form': { method: 'GET', url: `${c}/forms/mau04` },
+    'GET /api/cases/:id/transfer-targets': { method: 'GET', url: `${c}/transfer-targets` },
+    'GET /api/cases/:id/share-candidates': { method: 'GET', url: `${c}/share-candidates` },
     'POST /api/cases/:id/actions': {
       method: 'POST',
       url: `${c}/actions`,

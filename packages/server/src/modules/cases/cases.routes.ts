@@ -22,6 +22,12 @@ export function registerCaseRoutes(app: FastifyInstance, deps: RouteDeps): void 
   route(app, deps, c.inbox, async ({ query }, ctx) => caseInbox(ctx, query));
   route(app, deps, c.approvals, async ({ query }, ctx) => caseApprovals(ctx, query));
   route(app, deps, c.transfersIn, async ({ query }, ctx) => casesTransferredIn(ctx, query));
+  route(app, deps, c.transferTargets, async ({ params, query }, ctx) =>
+    cases.transferTargets(ctx, params.id, query.search),
+  );
+  route(app, deps, c.shareCandidates, async ({ params, query }, ctx) =>
+    cases.shareCandidates(ctx, params.id, query.search),
+  );
   route(app, deps, c.forPerson, async ({ params }, ctx) => casesForPerson(ctx, params.id));
   route(app, deps, c.get, async ({ params }, ctx) => cases.getCaseDetail(ctx, params.id));
   route(app, deps, c.form, async ({ params, query }, ctx) =>

@@ -356,3 +356,24 @@ describe('transfer to another commune', () => {
     expect((await receivingWorker.get(`/api/cases/${id}`)).status).toBe(404);
   });
 });
+
+describe('pickers for the worker', () => {
+  test('transfer targets are the province’s other communes; share candidates are its case readers not yet in', async () => {
+    const id = await reportAndTake();
+    const targets = await worker.get(`/api/cases/${id}/transfer-targets`);
+    const targetIds = targets.body.items.map((c: { id: string }) => c.id);
+    expect(targetIds).toContain(otherCommune.id);
+    expect(targetIds).not.toContain(commune.id);
+    const healthId = (await health.get('/api/auth/me')).body.user.id;
+    const workerId = (await worker.get('/api/auth/me')).body.user.id;
+    const candidates = await worker.get(`/api/cases/${id}/share-candidates`);
+    const candidateIds = candidates.body.items.map((u: { id: string }) => u.id);
+    expect(candidateIds).toContain(healthId);
+    expect(candidateIds).not.toContain(workerId);
+    await worker.post(`/api/cases/${id}/shares`, { userId: healthId, reason: 'Theo dõi sức khỏe' });
+    const after = await worker.get(`/api/cases/${id}/share-candidates`);
+    expect(after.body.items.map((u: { id: string }) => u.id)).not.toContain(healthId);
+    // Only the case's worker uses them.
+    expect((await secondWorker.get(`/api/cases/${id}/transfer-targets`)).status).toBe(404);
+  });
+});
