@@ -1,10 +1,15 @@
--- Referrals from a protection case to a provider of the directory, and alternative care (chăm sóc thay thế).
--- Keyed (province_code, id) like the cases they hang on (docs/child-protection.md).
+-- Referrals to a provider of the directory — from a protection case, or from a young child's service need — and
+-- alternative care (chăm sóc thay thế). Keyed (province_code, id) like the cases they hang on
+-- (docs/child-protection.md).
 
 create table referral (
   province_code       text not null,
   id                  uuid not null,
-  case_id             uuid not null,
+  -- A case's referral; or null for an early-childhood referral, which names the child instead.
+  case_id             uuid,
+  person_id           uuid,
+  -- The sending commune's path: an early-childhood referral is read within its scope.
+  org_path            ltree not null,
   provider_id         uuid not null,
   service_code        text not null,
   reason              text not null,
@@ -32,9 +37,13 @@ create table referral (
   updated_at          timestamptz not null default now(),
   primary key (province_code, id),
   foreign key (province_code, case_id) references protection_case (province_code, id),
-  foreign key (province_code, provider_id) references service_provider (province_code, id)
+  foreign key (province_code, person_id) references person (province_code, id),
+  foreign key (province_code, provider_id) references service_provider (province_code, id),
+  check ((case_id is null) <> (person_id is null))
 );
-create index referral_case on referral (province_code, case_id, sent_at);
+create index referral_case on referral (province_code, case_id, sent_at) where case_id is not null;
+create index referral_person on referral (province_code, person_id, sent_at) where person_id is not null;
+create index referral_sender on referral (sent_by, sent_at) where case_id is null;
 -- A provider's incoming referrals, and the "awaiting response" list.
 create index referral_provider on referral (province_code, provider_id, status, sent_at);
 create index referral_awaiting on referral (province_code, response_due_at) where status = 'sent';

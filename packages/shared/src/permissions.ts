@@ -60,6 +60,8 @@ export const permissions = [
   'provider.manage',
   /** Acting on referrals sent to a provider the user belongs to. */
   'referral.respond',
+  /** Following up the referrals one sent: from a case (its worker), or from a young child's need. */
+  'referral.send',
   /** A province's own case deadlines and days off. */
   'caseSettings.manage',
 ] as const;
@@ -122,6 +124,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.knowOpen',
     'provider.read',
     'provider.manage',
+    'referral.send',
   ],
   commune_leader: [
     ...everyone,
@@ -149,6 +152,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.knowOpen',
     'provider.read',
     'referral.respond',
+    'referral.send',
   ],
   // Schools and preschools record enrolment, development screenings and school-based services.
   school_staff: [
@@ -161,6 +165,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.knowOpen',
     'provider.read',
     'referral.respond',
+    'referral.send',
   ],
   village_collaborator: [
     ...everyone,

@@ -579,7 +579,9 @@ export interface CasePlanActionTable {
 export interface ReferralTable {
   province_code: string;
   id: string;
-  case_id: string;
+  case_id: string | null;
+  person_id: string | null;
+  org_path: string;
   provider_id: string;
   service_code: string;
   reason: string;

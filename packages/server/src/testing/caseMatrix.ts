@@ -61,6 +61,17 @@ const knowOpen: readonly Role[] = [
 const workers: readonly Role[] = ['commune_worker'];
 const leaders: readonly Role[] = ['commune_leader'];
 const responders: readonly Role[] = ['province_officer', 'health_worker', 'school_staff'];
+const senders: readonly Role[] = ['commune_worker', 'health_worker', 'school_staff'];
+const ecdReaders: readonly Role[] = [
+  'province_admin',
+  'province_officer',
+  'commune_worker',
+  'commune_leader',
+  'health_worker',
+  'school_staff',
+  'village_collaborator',
+  'viewer',
+];
 
 export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase> {
   const db = (): Kysely<DB> => get().t.db;
@@ -133,6 +144,22 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
       urgency: 'routine',
       consentNoted: true,
     });
+    expect(sent.status).toBe(201);
+    return sent.body.id as string;
+  };
+  /** A referral `role` follows up: the worker's from a case, anyone else's for a young child of the village. */
+  const referralFollowedBy = async (role: Role) => {
+    const provider = await seedProvider(db(), get().commune);
+    if (role === 'commune_worker' || !senders.includes(role)) return referralTo(provider.id);
+    const sent = await get()
+      .sessions.get(role)!
+      .post(`/api/ecd/persons/${await child(get().village)}/referrals`, {
+        providerId: provider.id,
+        serviceCode: 'medical_care',
+        reason: 'Khám lại sau sàng lọc',
+        urgency: 'routine',
+        consentNoted: true,
+      });
     expect(sent.status).toBe(201);
     return sent.body.id as string;
   };
@@ -477,8 +504,44 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
         url: `/api/cases/${await foreignCase()}/referrals`,
       })),
     },
+    'POST /api/ecd/persons/:id/referrals': {
+      allowed: senders,
+      inScope: async () => ({
+        method: 'POST',
+        url: `/api/ecd/persons/${await child(get().village)}/referrals`,
+        body: {
+          providerId: (await seedProvider(db(), get().commune)).id,
+          serviceCode: 'medical_care',
+          reason: 'Khám dinh dưỡng',
+          urgency: 'routine',
+          consentNoted: true,
+        },
+      }),
+      outOfScope: outside(async () => ({
+        method: 'POST',
+        url: `/api/ecd/persons/${await child(get().foreignVillage)}/referrals`,
+        body: {
+          providerId: (await seedProvider(db(), get().commune)).id,
+          serviceCode: 'medical_care',
+          reason: 'x',
+          urgency: 'routine',
+          consentNoted: true,
+        },
+      })),
+    },
+    'GET /api/ecd/persons/:id/referrals': {
+      allowed: ecdReaders,
+      inScope: async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await child(get().village)}/referrals`,
+      }),
+      outOfScope: outside(async () => ({
+        method: 'GET',
+        url: `/api/ecd/persons/${await child(get().foreignVillage)}/referrals`,
+      })),
+    },
     'GET /api/referrals/outgoing': {
-      allowed: workers,
+      allowed: senders,
       inScope: async () => ({ method: 'GET', url: '/api/referrals/outgoing' }),
       outOfScope: foreignList('/api/referrals/outgoing?pageSize=200'),
       outOfScopeCheck: leavesOut(() => foreignReferralValue),
@@ -527,10 +590,10 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
       })),
     },
     'POST /api/referrals/:id/record-answer': {
-      allowed: workers,
-      inScope: async () => ({
+      allowed: senders,
+      inScope: async (role) => ({
         method: 'POST',
-        url: `/api/referrals/${await referralTo((await seedProvider(db(), get().commune)).id)}/record-answer`,
+        url: `/api/referrals/${await referralFollowedBy(role)}/record-answer`,
         body: { status: 'accepted', answeredOn: '2026-12-01' },
       }),
       outOfScope: outside(async () => ({
@@ -540,10 +603,10 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
       })),
     },
     'POST /api/referrals/:id/cancel': {
-      allowed: workers,
-      inScope: async () => ({
+      allowed: senders,
+      inScope: async (role) => ({
         method: 'POST',
-        url: `/api/referrals/${await referralTo((await seedProvider(db(), get().commune)).id)}/cancel`,
+        url: `/api/referrals/${await referralFollowedBy(role)}/cancel`,
         body: { reason: 'Không cần nữa' },
       }),
       outOfScope: outside(async () => ({
@@ -553,10 +616,10 @@ export function caseMatrix(get: () => MatrixContext): Record<string, MatrixCase>
       })),
     },
     'GET /api/referrals/:id/letter': {
-      allowed: workers,
-      inScope: async () => ({
+      allowed: senders,
+      inScope: async (role) => ({
         method: 'GET',
-        url: `/api/referrals/${await referralTo((await seedProvider(db(), get().commune)).id)}/letter`,
+        url: `/api/referrals/${await referralFollowedBy(role)}/letter`,
       }),
       outOfScope: outside(async () => ({
         method: 'GET',

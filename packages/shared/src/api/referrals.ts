@@ -48,8 +48,10 @@ export type ReferralInput = z.input<typeof ReferralInput>;
 
 export const Referral = z.object({
   id: Uuid,
-  caseId: Uuid,
-  caseNumber: z.string(),
+  /** null for an early-childhood referral, made from the child's profile. */
+  caseId: Uuid.nullable(),
+  caseNumber: z.string().nullable(),
+  personId: Uuid.nullable(),
   childName: z.string(),
   provider: z.object({ id: Uuid, name: z.string(), hasAccount: z.boolean(), phone: z.string().nullable() }),
   serviceCode: z.string(),
@@ -210,6 +212,26 @@ export const referralEndpoints = {
     response: Referral,
     successStatus: 201,
   }),
+  createForPerson: endpoint({
+    method: 'POST',
+    path: '/api/ecd/persons/:id/referrals',
+    permission: 'referral.send',
+    summary: 'Refer a child for a service the child needs, outside a protection case (e.g. a health check)',
+    tag,
+    params: IdParams,
+    body: ReferralInput,
+    response: Referral,
+    successStatus: 201,
+  }),
+  listForPerson: endpoint({
+    method: 'GET',
+    path: '/api/ecd/persons/:id/referrals',
+    permission: 'ecd.read',
+    summary: 'A child’s early-childhood referrals (a case’s referrals stay with the case)',
+    tag,
+    params: IdParams,
+    response: z.object({ items: z.array(Referral) }),
+  }),
   listForCase: endpoint({
     method: 'GET',
     path: '/api/cases/:id/referrals',
@@ -222,8 +244,8 @@ export const referralEndpoints = {
   outgoing: endpoint({
     method: 'GET',
     path: '/api/referrals/outgoing',
-    permission: 'case.manage',
-    summary: 'Referrals from the caller’s cases, e.g. those awaiting a response',
+    permission: 'referral.send',
+    summary: 'Referrals the caller follows up (from their cases, or sent for a young child), e.g. awaiting a response',
     tag,
     query: ReferralListQuery,
     response: ReferralList,
@@ -270,8 +292,8 @@ export const referralEndpoints = {
   recordAnswer: endpoint({
     method: 'POST',
     path: '/api/referrals/:id/record-answer',
-    permission: 'case.manage',
-    summary: 'Record the answer or outcome of a provider without an account',
+    permission: 'referral.send',
+    summary: 'Record the answer or outcome of a provider without an account (the case’s worker, or the sender)',
     tag,
     params: IdParams,
     body: ReferralRecordedAnswer,
@@ -280,7 +302,7 @@ export const referralEndpoints = {
   cancel: endpoint({
     method: 'POST',
     path: '/api/referrals/:id/cancel',
-    permission: 'case.manage',
+    permission: 'referral.send',
     summary: 'Cancel a referral not yet completed',
     tag,
     params: IdParams,
@@ -290,7 +312,7 @@ export const referralEndpoints = {
   letter: endpoint({
     method: 'GET',
     path: '/api/referrals/:id/letter',
-    permission: 'case.manage',
+    permission: 'referral.send',
     summary: 'The referral letter (PDF, or DOCX to edit) with its reply slip',
     tag,
     params: IdParams,

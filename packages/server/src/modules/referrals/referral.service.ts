@@ -14,7 +14,9 @@ import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
+import { withinScope } from '../access/scope.ts';
 import { getVisibleCase, type VisibleCase } from '../cases/caseAccess.ts';
+import { communeOfVillage } from '../cases/intake.service.ts';
 import { deadlineRulesFor } from '../cases/caseSettings.ts';
 import { providerVisible } from '../providers/provider.repo.ts';
 
@@ -24,11 +26,13 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 function referralQuery(db: Executor) {
   return db
     .selectFrom('referral as r')
-    .innerJoin('protection_case as c', (join) =>
+    .leftJoin('protection_case as c', (join) =>
       join.onRef('c.province_code', '=', 'r.province_code').onRef('c.id', '=', 'r.case_id'),
     )
     .leftJoin('person as p', (join) =>
-      join.onRef('p.province_code', '=', 'c.province_code').onRef('p.id', '=', 'c.person_id'),
+      join
+        .onRef('p.province_code', '=', 'r.province_code')
+        .on('p.id', '=', sql<string>`coalesce(c.person_id, r.person_id)`),
     )
     .innerJoin('service_provider as sp', (join) =>
       join.onRef('sp.province_code', '=', 'r.province_code').onRef('sp.id', '=', 'r.provider_id'),
@@ -38,13 +42,13 @@ function referralQuery(db: Executor) {
     .selectAll('r')
     .select([
       'c.case_number',
-      'c.org_path as case_org_path',
       'sp.name as provider_name',
       'sp.phone as provider_phone',
       'sender.full_name as sent_by_name',
       'responder.full_name as responded_by_name',
     ])
     .select(sql<string>`coalesce(p.full_name, c.child_name, '')`.as('child_name'))
+    .select(sql<string | null>`coalesce(c.person_id, r.person_id)`.as('child_id'))
     .select(
       sql<boolean>`exists (select 1 from service_provider_member m where m.province_code = r.province_code
         and m.provider_id = r.provider_id)`.as('provider_has_account'),
@@ -58,6 +62,7 @@ function toReferral(r: ReferralRow, now = new Date()): Referral {
     id: r.id,
     caseId: r.case_id,
     caseNumber: r.case_number,
+    personId: r.child_id,
     childName: r.child_name,
     provider: {
       id: r.provider_id,
@@ -117,6 +122,32 @@ function assertCaseWorker(visible: VisibleCase): void {
   if (visible.relation !== 'worker') throw new AppError('CASE_ACTOR_NOT_ALLOWED');
 }
 
+/** An active provider the caller can see that offers the service asked for (404 or 400 otherwise). */
+async function offeringProvider(
+  trx: Executor,
+  ctx: Operator,
+  provinceCode: string,
+  input: { providerId: string; serviceCode: string },
+): Promise<string> {
+  const provider = await trx
+    .selectFrom('service_provider as p')
+    .select(['p.id', 'p.services', 'p.active'])
+    .where('p.province_code', '=', provinceCode)
+    .where('p.id', '=', input.providerId)
+    .where(providerVisible(ctx.scope))
+    .executeTakeFirst();
+  if (!provider || !provider.active) throw new AppError('NOT_FOUND');
+  if (!provider.services.includes(input.serviceCode))
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      {
+        path: 'body.serviceCode',
+        code: 'service_not_offered',
+        message: 'the provider does not offer this service',
+      },
+    ]);
+  return provider.id;
+}
+
 /**
  * Refers the child of a case to a provider the worker can see, for a service the provider offers. The provider's
  * answer is due within the province's referral response time (`referral_response`, working days).
@@ -131,22 +162,7 @@ export async function referFromCase(
     assertCaseWorker(visible);
     const { row } = visible;
     if (row.step === 'closed') throw new AppError('CASE_STEP_CONFLICT', { step: row.step });
-    const provider = await trx
-      .selectFrom('service_provider as p')
-      .select(['p.id', 'p.services', 'p.active'])
-      .where('p.province_code', '=', row.province_code)
-      .where('p.id', '=', input.providerId)
-      .where(providerVisible(ctx.scope))
-      .executeTakeFirst();
-    if (!provider || !provider.active) throw new AppError('NOT_FOUND');
-    if (!provider.services.includes(input.serviceCode))
-      throw new AppError('VALIDATION_FAILED', undefined, [
-        {
-          path: 'body.serviceCode',
-          code: 'service_not_offered',
-          message: 'the provider does not offer this service',
-        },
-      ]);
+    const providerId = await offeringProvider(trx, ctx, row.province_code, input);
     const now = new Date();
     const id = newId();
     const rules = await deadlineRulesFor(trx, row.province_code);
@@ -156,7 +172,9 @@ export async function referFromCase(
         province_code: row.province_code,
         id,
         case_id: row.id,
-        provider_id: provider.id,
+        person_id: null,
+        org_path: row.org_path,
+        provider_id: providerId,
         service_code: input.serviceCode,
         reason: input.reason,
         urgency: input.urgency,
@@ -169,7 +187,7 @@ export async function referFromCase(
       .execute();
     await caseEvent(trx, ctx, { provinceCode: row.province_code, caseId: row.id }, 'referral_sent', {
       referralId: id,
-      providerId: provider.id,
+      providerId,
       serviceCode: input.serviceCode,
     });
     await writeAudit(trx, ctx.actor, {
@@ -177,7 +195,7 @@ export async function referFromCase(
       entityType: 'referral',
       entityId: id,
       orgPath: row.org_path,
-      after: { caseId: row.id, providerId: provider.id, serviceCode: input.serviceCode },
+      after: { caseId: row.id, providerId, serviceCode: input.serviceCode },
     });
     return loadReferral(trx, row.province_code, id);
   });
@@ -204,6 +222,15 @@ export async function referralsOfCase(ctx: Operator, caseId: string): Promise<{ 
   });
 }
 
+/**
+ * Who follows a referral up: a case's referral, the case's workers; an early-childhood referral, whoever sent it.
+ */
+export function followsUp(userId: string) {
+  return sql<SqlBool>`(exists (select 1 from case_member m where m.province_code = r.province_code
+      and m.case_id = r.case_id and m.user_id = ${userId} and m.removed_at is null)
+    or (r.case_id is null and r.sent_by = ${userId}))`;
+}
+
 type ListQuery = z.output<typeof ReferralListQuery>;
 
 async function listReferrals(
@@ -215,10 +242,7 @@ async function listReferrals(
   let q = referralQuery(ctx.db).select(sql<string>`count(*) over ()`.as('total'));
   q =
     who === 'outgoing'
-      ? q.where(
-          sql<SqlBool>`exists (select 1 from case_member m where m.province_code = r.province_code
-            and m.case_id = r.case_id and m.user_id = ${me} and m.removed_at is null)`,
-        )
+      ? q.where(followsUp(me))
       : q.where(
           sql<SqlBool>`exists (select 1 from service_provider_member m where m.province_code = r.province_code
             and m.provider_id = r.provider_id and m.user_id = ${me})`,
@@ -239,7 +263,11 @@ async function listReferrals(
       writeAudit(trx, ctx.actor, {
         action: 'case.listed',
         entityType: 'protection_case',
-        after: { view: `referrals_${who}`, caseIds: [...new Set(items.map((i) => i.caseId))] },
+        after: {
+          view: `referrals_${who}`,
+          caseIds: [...new Set(items.flatMap((i) => (i.caseId ? [i.caseId] : [])))],
+          referralIds: items.map((i) => i.id),
+        },
       }),
     );
   }
@@ -281,10 +309,7 @@ async function changeReferral(
             sql<SqlBool>`exists (select 1 from service_provider_member m where m.province_code = r.province_code
               and m.provider_id = r.provider_id and m.user_id = ${me})`,
           )
-        : q.where(
-            sql<SqlBool>`exists (select 1 from case_member m where m.province_code = r.province_code
-              and m.case_id = r.case_id and m.user_id = ${me} and m.removed_at is null)`,
-          );
+        : q.where(followsUp(me));
     const current = await q.executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND');
     await trx
@@ -303,22 +328,23 @@ async function changeReferral(
       .where('province_code', '=', current.province_code)
       .where('id', '=', id)
       .execute();
-    await caseEvent(
-      trx,
-      ctx,
-      { provinceCode: current.province_code, caseId: current.case_id },
-      `referral_${next.status}`,
-      {
-        referralId: id,
-        ...(next.set.response_note ? { note: next.set.response_note } : {}),
-        ...(next.set.outcome ? { outcome: next.set.outcome } : {}),
-      },
-    );
+    if (current.case_id)
+      await caseEvent(
+        trx,
+        ctx,
+        { provinceCode: current.province_code, caseId: current.case_id },
+        `referral_${next.status}`,
+        {
+          referralId: id,
+          ...(next.set.response_note ? { note: next.set.response_note } : {}),
+          ...(next.set.outcome ? { outcome: next.set.outcome } : {}),
+        },
+      );
     await writeAudit(trx, ctx.actor, {
       action: next.audit,
       entityType: 'referral',
       entityId: id,
-      orgPath: current.case_org_path,
+      orgPath: current.org_path,
       before: { status: current.status },
       after: { status: next.status },
     });
@@ -387,3 +413,75 @@ export const cancelReferral = (ctx: Operator, id: string, reason: string) =>
     audit: 'referral.cancelled',
     set: { cancelled_at: new Date(), cancel_reason: reason },
   }));
+
+/**
+ * Refers a young child for a service they need, outside any protection case: a health check after a screening, a
+ * nutrition programme, a preschool place. The sender follows it up; the child's early-childhood readers see it.
+ */
+export async function referForChild(
+  ctx: Operator,
+  personId: string,
+  input: z.output<typeof ReferralInput>,
+): Promise<Referral> {
+  return inTransaction(ctx.db, async (trx) => {
+    const person = await trx
+      .selectFrom('person')
+      .select(['province_code', 'id', 'village_id', 'status'])
+      .where('id', '=', personId)
+      .where('status', '<>', 'merged')
+      .where(withinScope('org_path', ctx.scope))
+      .executeTakeFirst();
+    if (!person) throw new AppError('NOT_FOUND');
+    if (person.status !== 'active') throw new AppError('RECORD_NOT_ACTIVE', { status: person.status });
+    const commune = await communeOfVillage(trx, person.village_id);
+    const providerId = await offeringProvider(trx, ctx, person.province_code, input);
+    const now = new Date();
+    const id = newId();
+    const rules = await deadlineRulesFor(trx, person.province_code);
+    await trx
+      .insertInto('referral')
+      .values({
+        province_code: person.province_code,
+        id,
+        case_id: null,
+        person_id: person.id,
+        org_path: commune.path,
+        provider_id: providerId,
+        service_code: input.serviceCode,
+        reason: input.reason,
+        urgency: input.urgency,
+        consent_noted: input.consentNoted,
+        consent_note: input.consentNote ?? null,
+        sent_at: now,
+        sent_by: ctx.scope.userId,
+        response_due_at: caseDeadlineDue(rules.catalogue.referral_response, now, rules.calendar),
+      })
+      .execute();
+    await writeAudit(trx, ctx.actor, {
+      action: 'referral.sent',
+      entityType: 'referral',
+      entityId: id,
+      orgPath: commune.path,
+      after: { personId: person.id, providerId, serviceCode: input.serviceCode },
+    });
+    return loadReferral(trx, person.province_code, id);
+  });
+}
+
+/** A child's early-childhood referrals, for anyone who reads the child's early-childhood records. */
+export async function referralsOfChild(ctx: Operator, personId: string): Promise<{ items: Referral[] }> {
+  const person = await ctx.db
+    .selectFrom('person')
+    .select(['province_code', 'id'])
+    .where('id', '=', personId)
+    .where(withinScope('org_path', ctx.scope))
+    .executeTakeFirst();
+  if (!person) throw new AppError('NOT_FOUND');
+  const rows = await referralQuery(ctx.db)
+    .where('r.province_code', '=', person.province_code)
+    .where('r.person_id', '=', person.id)
+    .orderBy('r.sent_at', 'desc')
+    .execute();
+  const now = new Date();
+  return { items: rows.map((r) => toReferral(r, now)) };
+}

@@ -14,20 +14,23 @@ import {
   type ReferralLetterInput,
 } from '../../documents/caseForms/index.ts';
 import { childIdentity, issuingBody } from '../cases/caseDocuments.ts';
+import { followsUp } from './referral.service.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 
 /**
- * The referral letter for a provider without an account, with its reply slip, for the case's worker to print or
- * edit. Printing is audited: the letter carries the child's details out of the system.
+ * The referral letter for a provider without an account, with its reply slip, for whoever follows the referral up
+ * (the case's worker, or the sender of an early-childhood referral) to print or edit. Printing is audited: the letter carries the child's details out of the system.
  */
 export async function referralLetter(ctx: Operator, id: string, format: 'pdf' | 'docx'): Promise<FileResult> {
   return inTransaction(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('referral as r')
-      .innerJoin('protection_case as c', (join) =>
+      .leftJoin('protection_case as c', (join) =>
         join.onRef('c.province_code', '=', 'r.province_code').onRef('c.id', '=', 'r.case_id'),
       )
+      // The sending commune: the case's, or for an early-childhood referral the one its path names.
+      .innerJoin('org_unit as o', 'o.path', 'r.org_path')
       .innerJoin('service_provider as sp', (join) =>
         join.onRef('sp.province_code', '=', 'r.province_code').onRef('sp.id', '=', 'r.provider_id'),
       )
@@ -41,11 +44,10 @@ export async function referralLetter(ctx: Operator, id: string, format: 'pdf' | 
         'r.consent_note',
         'r.sent_at',
         'r.response_due_at',
-        'c.province_code',
+        'r.province_code',
         'c.case_number',
-        'c.commune_id',
-        'c.org_path',
-        'c.person_id',
+        'o.id as commune_id',
+        'r.org_path',
         'c.child_name',
         'c.child_sex',
         'c.child_address',
@@ -54,11 +56,9 @@ export async function referralLetter(ctx: Operator, id: string, format: 'pdf' | 
         'sp.phone as provider_phone',
         'u.full_name as sender',
       ])
+      .select(sql<string | null>`coalesce(c.person_id, r.person_id)`.as('person_id'))
       .where('r.id', '=', id)
-      .where(
-        sql<SqlBool>`exists (select 1 from case_member m where m.province_code = r.province_code
-          and m.case_id = r.case_id and m.user_id = ${ctx.scope.userId} and m.removed_at is null)`,
-      )
+      .where(followsUp(ctx.scope.userId))
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     const sentOn = plainDateInZone(new Date(row.sent_at), VIETNAM_TIME_ZONE);
@@ -97,7 +97,7 @@ export async function referralLetter(ctx: Operator, id: string, format: 'pdf' | 
       after: { format },
     });
     return {
-      fileName: `Giấy chuyển gửi - ${row.case_number}.${format}`,
+      fileName: `Giấy chuyển gửi - ${row.case_number ?? sentOn}.${format}`,
       contentType: format === 'pdf' ? 'application/pdf' : DOCX_TYPE,
       body,
     };

@@ -10,6 +10,10 @@ export function registerReferralRoutes(app: FastifyInstance, deps: RouteDeps): v
   route(app, deps, r.createForCase, async ({ params, body }, ctx) =>
     referrals.referFromCase(ctx, params.id, body),
   );
+  route(app, deps, r.createForPerson, async ({ params, body }, ctx) =>
+    referrals.referForChild(ctx, params.id, body),
+  );
+  route(app, deps, r.listForPerson, async ({ params }, ctx) => referrals.referralsOfChild(ctx, params.id));
   route(app, deps, r.listForCase, async ({ params }, ctx) => referrals.referralsOfCase(ctx, params.id));
   route(app, deps, r.outgoing, async ({ query }, ctx) => referrals.outgoingReferrals(ctx, query));
   route(app, deps, r.incoming, async ({ query }, ctx) => referrals.incomingReferrals(ctx, query));

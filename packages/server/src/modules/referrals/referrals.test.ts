@@ -192,3 +192,48 @@ describe('refusals', () => {
     );
   });
 });
+
+describe('a referral for a young child’s need, outside any case', () => {
+  test('the health worker sends it, follows it up and prints its letter; the child’s readers see it; no case is made', async () => {
+    const child = await seedPerson(t.db, household, { birthDate: '2023-05-10', sex: 'female' });
+    const before = await t.db
+      .selectFrom('protection_case')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const sent = await otherStaff.post(`/api/ecd/persons/${child.id}/referrals`, {
+      providerId: legalAid.id,
+      serviceCode: 'legal_aid',
+      reason: 'Mẹ cháu cần hỗ trợ làm giấy khai sinh muộn',
+      urgency: 'routine',
+      consentNoted: true,
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      caseId: null,
+      caseNumber: null,
+      personId: child.id,
+      childName: child.fullName,
+    });
+    const listed = await leader.get(`/api/ecd/persons/${child.id}/referrals`);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([sent.body.id]);
+    expect(
+      (await otherStaff.get('/api/referrals/outgoing')).body.items.map((r: { id: string }) => r.id),
+    ).toContain(sent.body.id);
+    const letter = await otherStaff.get(`/api/referrals/${sent.body.id}/letter`);
+    expect(letter.status).toBe(200);
+    expect(letter.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Only the sender follows it up.
+    expect((await worker.get(`/api/referrals/${sent.body.id}/letter`)).status).toBe(404);
+    const done = await otherStaff.post(`/api/referrals/${sent.body.id}/record-answer`, {
+      status: 'completed',
+      answeredOn: '2026-12-02',
+      outcome: 'Đã được hướng dẫn thủ tục',
+    });
+    expect(done.body.status).toBe('completed');
+    const after = await t.db
+      .selectFrom('protection_case')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
