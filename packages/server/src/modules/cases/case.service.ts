@@ -59,16 +59,6 @@ async function recordEvent(
     .execute();
 }
 
-async function userName(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('app_user')
-    .select(['id', 'full_name'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.full_name]));
-}
-
 /** The whole case for its page. Every read is audited (who read which case, when), never its content. */
 export async function getCaseDetail(ctx: Operator, id: string): Promise<CaseDetail> {
   return inTransaction(ctx.db, async (trx) => {
@@ -322,7 +312,7 @@ async function lastReviewDate(trx: Executor, row: CaseRow): Promise<PlainDate | 
     .limit(1)
     .executeTakeFirst();
   const data = (event?.data ?? {}) as { reviewOn?: string; nextReviewOn?: string | null };
-  return (data.reviewOn ?? data.nextReviewOn ?? null) as PlainDate | null;
+  return data.reviewOn ?? data.nextReviewOn ?? null;
 }
 
 /** Takes the next step of the Decree 56 process; the state machine in `@treem/shared` decides what is allowed. */

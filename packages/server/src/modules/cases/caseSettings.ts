@@ -43,7 +43,7 @@ async function stored(db: Executor, provinceCode: string): Promise<Stored> {
     .where('province_code', '=', provinceCode)
     .executeTakeFirst();
   return {
-    overrides: (row?.deadline_overrides ?? {}) as CaseDeadlineOverrides,
+    overrides: row?.deadline_overrides ?? {},
     extraDaysOff: (row?.extra_days_off ?? []) as PlainDate[],
     extraWorkingDays: (row?.extra_working_days ?? []) as PlainDate[],
     updatedAt: row ? new Date(row.updated_at) : null,

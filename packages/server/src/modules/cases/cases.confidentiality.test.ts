@@ -69,17 +69,17 @@ beforeAll(async () => {
   outsiders.provinceAdmin = await user('province_admin', [province]);
   outsiders.viewer = await user('viewer', [province]);
 
-  const reported = await outsiders.reporter!.client.post('/api/cases', {
+  const reported = await outsiders.reporter.client.post('/api/cases', {
     ...intakeFor(personId),
     concernTypes: ['sexual_abuse'],
   });
   caseId = reported.body.id;
-  const worker = insiders.worker!.client;
+  const worker = insiders.worker.client;
   await worker.post(`/api/cases/${caseId}/take`);
-  await walkTo(caseId, 'implementing', { worker, approver: insiders.leader!.client });
+  await walkTo(caseId, 'implementing', { worker, approver: insiders.leader.client });
   await worker.post(`/api/cases/${caseId}/notes`, { body: 'Chi tiết xâm hại' });
   await worker.post(`/api/cases/${caseId}/shares`, {
-    userId: insiders.sharedHealth!.userId,
+    userId: insiders.sharedHealth.userId,
     reason: 'Khám và điều trị',
   });
   const detail = await worker.get(`/api/cases/${caseId}`);

@@ -5,7 +5,7 @@ import {
   VIETNAM_TIME_ZONE,
   type FileResult,
 } from '@treem/shared';
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import { writeAudit } from '../../audit/audit.ts';
 import {
   DOCX_TYPE,
