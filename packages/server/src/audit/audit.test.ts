@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../testing/testDatabase.ts';
-import { systemActor, verifyAuditChain, writeAudit } from './audit.ts';
+import { appendAudit, systemActor, verifyAuditChain, writeAudit } from './audit.ts';
 
 let database: Database;
 
@@ -57,6 +57,60 @@ test('deleting a row is detected as a gap', async () => {
     }
     await sql`delete from audit_event where seq = 2`.execute(fresh.db);
     expect(await verifyAuditChain(fresh.db)).toMatchObject({ ok: false, brokenAt: 2, problem: 'gap' });
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('reads appended at the same moment each get their own event, committed before they answer, in one chain', async () => {
+  const fresh = await createTestDatabase();
+  try {
+    const count = async () =>
+      Number(
+        (
+          await fresh.db
+            .selectFrom('audit_event')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    await fresh.db
+      .transaction()
+      .execute((trx) => writeAudit(trx, systemActor('t'), { action: 'user.updated', entityType: 'e' }));
+    const reads = Array.from({ length: 25 }, async (_, i) => {
+      await appendAudit(fresh.db, systemActor(`reader ${i}`), {
+        action: 'case.listed',
+        entityType: 'protection_case',
+        after: { view: 'inbox', caseIds: [String(i)] },
+      });
+      // Answered only once its own event is stored.
+      const mine = await fresh.db
+        .selectFrom('audit_event')
+        .select('seq')
+        .where('actor_username', '=', `reader ${i}`)
+        .execute();
+      expect(mine).toHaveLength(1);
+    });
+    await Promise.all(reads);
+    expect(await count()).toBe(26);
+    expect(await verifyAuditChain(fresh.db)).toEqual({ ok: true, checked: 26 });
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('an appended event that cannot be stored fails its own read only', async () => {
+  const fresh = await createTestDatabase();
+  try {
+    const good = appendAudit(fresh.db, systemActor('good'), { action: 'case.listed', entityType: 'x' });
+    const bad = appendAudit(fresh.db, systemActor('bad'), {
+      action: 'case.listed',
+      entityType: 'x',
+      after: { count: 1n },
+    });
+    await expect(bad).rejects.toThrow();
+    await good;
+    expect(await verifyAuditChain(fresh.db)).toEqual({ ok: true, checked: 1 });
   } finally {
     await fresh.close();
   }

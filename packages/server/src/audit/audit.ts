@@ -56,6 +56,14 @@ export function hashAuditRow(prevHash: string, fields: HashedFields): string {
  * every row's `prev_hash` is the hash of the row before it.
  */
 export async function writeAudit(trx: Transaction<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+  await writeAuditEvents(trx, [{ actor, entry }]);
+}
+
+/** Appends events in order under one lock, one read of the chain's end and one insert. */
+async function writeAuditEvents(
+  trx: Transaction<DB>,
+  events: readonly { actor: Actor; entry: AuditEntry }[],
+): Promise<void> {
   await sql`select pg_advisory_xact_lock(727002)`.execute(trx);
   const last = await trx
     .selectFrom('audit_event')
@@ -63,25 +71,27 @@ export async function writeAudit(trx: Transaction<DB>, actor: Actor, entry: Audi
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date().toISOString(),
-    actorId: actor.userId,
-    actorUsername: actor.username,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    orgPath: entry.orgPath ?? null,
-    before: normaliseJson(entry.before),
-    after: normaliseJson(entry.after),
-    reason: entry.reason ?? null,
-    requestId: actor.requestId,
-    ip: actor.ip,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
-    .insertInto('audit_event')
-    .values({
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map(({ actor, entry }) => {
+    seq += 1;
+    const fields: HashedFields = {
+      seq,
+      at: new Date().toISOString(),
+      actorId: actor.userId,
+      actorUsername: actor.username,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      orgPath: entry.orgPath ?? null,
+      before: normaliseJson(entry.before),
+      after: normaliseJson(entry.after),
+      reason: entry.reason ?? null,
+      requestId: actor.requestId,
+      ip: actor.ip,
+    };
+    const hash = hashAuditRow(prevHash, fields);
+    const row = {
       seq: fields.seq,
       at: fields.at,
       actor_id: fields.actorId,
@@ -96,9 +106,68 @@ export async function writeAudit(trx: Transaction<DB>, actor: Actor, entry: Audi
       request_id: fields.requestId,
       ip: fields.ip,
       prev_hash: prevHash,
-      hash: hashAuditRow(prevHash, fields),
-    })
-    .execute();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  await trx.insertInto('audit_event').values(rows).execute();
+}
+
+interface PendingAudit {
+  actor: Actor;
+  entry: AuditEntry;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Events waiting for the next commit, per database (one server process has one). */
+const auditQueues = new WeakMap<Kysely<DB>, { pending: PendingAudit[]; flushing: boolean }>();
+
+/** At most this many events in one commit. */
+const AUDIT_BATCH = 100;
+
+/**
+ * Appends one audit event in a transaction of its own, for a read that changes nothing (a list shown): the promise
+ * resolves once the event is committed, so the read still answers only after its event is stored. Events that
+ * reads of this process append while a commit is under way wait for it and go together in the next one — one
+ * lock, one read of the chain's end, one insert, one WAL flush for all of them. Appended one by one, each list read
+ * held the global lock over three round trips and a WAL flush, and under 10 concurrent requests 7 of 8 busy
+ * database connections waited on it (bench/README.md, "case-lists").
+ *
+ * Not for a caller inside a transaction: it would wait for a commit that may need the lock or the connection the
+ * caller holds. A change's event belongs in the change's transaction (`writeAudit`).
+ */
+export async function appendAudit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+  let queue = auditQueues.get(db);
+  if (!queue) {
+    queue = { pending: [], flushing: false };
+    auditQueues.set(db, queue);
+  }
+  const waiting = queue;
+  // Normalised here, so that an entry that cannot be stored fails its own read, not the others of its batch.
+  const normalised = { ...entry, before: normaliseJson(entry.before), after: normaliseJson(entry.after) };
+  await new Promise<void>((resolve, reject) => {
+    waiting.pending.push({ actor, entry: normalised, resolve, reject });
+    if (!waiting.flushing) void flushAudit(db, waiting);
+  });
+}
+
+async function flushAudit(db: Kysely<DB>, queue: { pending: PendingAudit[]; flushing: boolean }) {
+  queue.flushing = true;
+  try {
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0, AUDIT_BATCH);
+      try {
+        await db.transaction().execute((trx) => writeAuditEvents(trx, batch));
+        for (const event of batch) event.resolve();
+      } catch (error) {
+        for (const event of batch) event.reject(error);
+      }
+    }
+  } finally {
+    queue.flushing = false;
+  }
 }
 
 /** Round-trips through canonical JSON so what is hashed is exactly what jsonb will give back. */

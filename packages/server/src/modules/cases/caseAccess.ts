@@ -26,12 +26,16 @@ function supervises(scope: Scope): boolean {
 export function caseVisibleTo(scope: Scope, alias = 'c'): RawBuilder<boolean> {
   const c = (column: string) => sql.ref(`${alias}.${column}`);
   const today = todayInVietnam();
+  // Member or shared, as one set of keys: a list tests each of the province's open cases against it, and one hash
+  // probe a row instead of two took a worker's cases from 2.1 to 1.6–2.0 ms (bench/README.md, "case-lists").
   const terms: RawBuilder<unknown>[] = [
-    sql`exists (select 1 from case_member m where m.province_code = ${c('province_code')}
-        and m.case_id = ${c('id')} and m.user_id = ${scope.userId} and m.removed_at is null)`,
-    sql`exists (select 1 from case_share s where s.province_code = ${c('province_code')}
-        and s.case_id = ${c('id')} and s.user_id = ${scope.userId} and s.revoked_at is null
-        and (s.expires_on is null or s.expires_on >= ${today}))`,
+    sql`(${c('province_code')}, ${c('id')}) in (
+        select m.province_code, m.case_id from case_member m
+         where m.user_id = ${scope.userId} and m.removed_at is null
+        union all
+        select s.province_code, s.case_id from case_share s
+         where s.user_id = ${scope.userId} and s.revoked_at is null
+           and (s.expires_on is null or s.expires_on >= ${today}))`,
   ];
   if (scope.role === 'commune_leader' || supervises(scope))
     terms.push(withinScope(`${alias}.org_path`, scope));
