@@ -1,12 +1,19 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import {
   addYears,
   caseActionNames,
+  caseDeadlineCatalogue,
+  carePlacementKindNames,
+  carePlacementStatusNames,
   caseStepNames,
   closeReasonNames,
   concernTypeNames,
+  findReferralService,
   formatPlainDateVi,
+  referralStatusNames,
+  referralUrgencyNames,
   riskItemNames,
   riskLevelNames,
   todayInVietnam,
@@ -19,13 +26,17 @@ import { apiSession, launchBrowser, newPage, screenshotOnFailure } from '../supp
 import { eventually, signIn, vi } from '../support/ui.ts';
 
 /*
- * A child-protection case along the statutory path of Decree 56 (referrals come later): a village collaborator, on
- * a phone, reports a concern about a child of her village; the commune worker takes it from the inbox, finds it
- * urgent at the initial assessment (the 12-hour clock of the emergency shows), records the intervention, makes
- * the specific assessment and drafts the plan; the commune leader approves it; the worker marks an action done,
- * adds an extra-confidential note and proposes closure at the review; the leader, who cannot read that note,
- * closes the case. While it is open, the child's profile tells the health worker only that there is a case, and
- * shows the worker its history.
+ * A child-protection case along the statutory path of Decree 56: a village collaborator, on a phone, reports a
+ * concern about a child of her village; the commune worker takes it from the inbox, finds it urgent at the
+ * initial assessment (the 12-hour clock of the emergency shows), records the intervention, makes the specific
+ * assessment and drafts the plan; the commune leader approves it and prints the decision (Mẫu 05); the worker
+ * refers the child to the demo province's legal aid centre, which has no account — the letter is downloaded, a
+ * PDF naming the centre and the child — and records the centre's answer with its outcome; the worker marks an
+ * action done, adds an extra-confidential note and proposes closure at the review; the leader, who cannot read
+ * that note, closes the case. While it is open, the child's profile tells the health worker only that there is a
+ * case, and shows the worker its history; once closed, the worker still sees it there and the health worker sees
+ * nothing. Then alternative care for the same child (proposed, approved, handed over, visited), kept from the
+ * health worker too, and the province administrator's case settings.
  */
 
 let browser: Browser;
@@ -46,6 +57,11 @@ const plan = {
   responsible: 'Trạm y tế xã',
 };
 const confidentialNote = 'Cháu kể lại chi tiết sự việc với cán bộ xã';
+// The demo referral network's provider without an account (seed/casesDemo.ts).
+const legalAid = 'Trung tâm Trợ giúp pháp lý nhà nước thành phố Hà Nội';
+const legalAidService = findReferralService('legal_aid')!.vi;
+const referralOutcome = 'Luật sư đã tư vấn cho mẹ cháu về quyền nuôi con';
+const carer = { name: 'Khổng Thị Lụa', relation: 'Bà ngoại' };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -89,14 +105,22 @@ async function as(username: string, viewport?: { width: number; height: number }
 const horizontalOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** An antd select: open it by its label, then click the option in the popup (retried if the popup slid away). */
+/**
+ * An antd select: open it by its label, then click the option in the popup, until the field shows it chosen
+ * (retried if the popup slid away as the page below it loaded).
+ */
 async function choose(label: string, option: string | RegExp) {
   const field = page.getByLabel(label, { exact: true });
+  const chosen = page
+    .locator('.ant-form-item')
+    .filter({ has: field })
+    .getByTitle(option, { exact: typeof option === 'string' });
   const popup = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; ; attempt += 1) {
     if ((await popup.count()) === 0) await field.click();
     try {
       await popup.getByTitle(option, { exact: typeof option === 'string' }).click({ timeout: 5_000 });
+      await chosen.first().waitFor({ timeout: 5_000 });
       return;
     } catch (error) {
       if (attempt === 3) throw error;
@@ -264,6 +288,91 @@ test('the commune leader approves the plan from the approvals queue', async () =
   await openCase();
   await fill(vi.cases.fields.decisionNumber, '15/QĐ-UBND');
   await record('implementing');
+
+  // The approval decision (Mẫu 05), filled from the case, printed from the forms menu.
+  await page.getByRole('button', { name: vi.cases.forms.button }).click();
+  const pdf = await downloaded(
+    () => page.getByRole('menuitem', { name: format(vi.cases.forms.pdf, { number: '05' }) }).click(),
+    'pdf',
+  );
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(squash(await pdfText(pdf))).toContain(squash('15/QĐ-UBND'));
+});
+
+test('the worker refers the child to the legal aid centre, which has no account, and downloads its letter', async () => {
+  page = pages[1]!;
+  await page.reload();
+  await openCase();
+  // The button's name starts with its icon's ("plus"): matched on its end.
+  await page.getByRole('button', { name: new RegExp(`${vi.cases.referrals.add}$`) }).click();
+  const dialog = page.getByRole('dialog', { name: vi.cases.referrals.addTitle });
+  await choose(vi.cases.referrals.service, legalAidService);
+  // Only providers offering the service are listed; each says whether it has an account.
+  await choose(
+    vi.cases.referrals.provider,
+    new RegExp(`^${legalAid} · .* · ${vi.cases.referrals.withoutAccount}$`),
+  );
+  await fill(vi.cases.referrals.reason, 'Mẹ cháu cần tư vấn pháp lý về quyền nuôi con');
+  await pick(vi.cases.referrals.urgency, referralUrgencyNames.urgent.vi);
+  await dialog.getByRole('checkbox', { name: vi.cases.referrals.consent }).check();
+  await fill(vi.cases.referrals.consentNote, 'Mẹ cháu và cháu đồng ý');
+  await dialog.getByRole('button', { name: vi.cases.referrals.send }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  const referral = page
+    .getByRole('list', { name: vi.cases.referrals.list })
+    .getByRole('listitem', { name: legalAid });
+  await referral.getByText(referralStatusNames.sent.vi, { exact: true }).waitFor();
+  // The province's response time (2 working days) runs.
+  expect(await referral.locator('.due-tag').innerText()).toMatch(/^Còn /);
+  const letter = await downloaded(
+    () => referral.getByRole('button', { name: vi.cases.referrals.letterPdf }).click(),
+    'pdf',
+  );
+  expect(letter.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = squash(await pdfText(letter));
+  expect(text).toContain(squash(legalAid));
+  expect(text).toContain(squash(childName));
+});
+
+test('the worker records the centre’s answer: the service given, with its outcome', async () => {
+  const referral = page
+    .getByRole('list', { name: vi.cases.referrals.list })
+    .getByRole('listitem', { name: legalAid });
+  await referral.getByRole('button', { name: vi.cases.referrals.recordAnswer }).click();
+  const dialog = page.getByRole('dialog', {
+    name: format(vi.cases.referrals.recordAnswerTitle, { provider: legalAid }),
+  });
+  await pick(vi.cases.referrals.answerStatus, vi.cases.referrals.answerStatuses.completed);
+  await fill(vi.cases.referrals.answerOutcome, referralOutcome);
+  await dialog.getByRole('button', { name: vi.cases.referrals.recordAnswer, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await referral.getByText(referralStatusNames.completed.vi, { exact: true }).waitFor();
+  await referral.getByText(referralOutcome).waitFor();
+  // Answered: neither the letter nor the answer is offered any more.
+  expect(await referral.getByRole('button', { name: vi.cases.referrals.letterPdf }).count()).toBe(0);
+
+  // Each step is on the timeline, naming the provider.
+  const timeline = page.getByRole('list', { name: vi.cases.timeline.title });
+  const completed = timeline
+    .locator(':scope > li')
+    .filter({ hasText: vi.cases.timeline.kinds.referral_completed });
+  await completed.getByText(legalAid).waitFor();
+
+  // The referrals awaiting an answer no longer hold it, the list of all shows it completed.
+  await page.getByRole('menuitem', { name: vi.cases.nav.referralsOut }).click();
+  const list = page.getByRole('table', { name: vi.cases.referrals.outgoing.title });
+  const row = list.locator('tbody tr.ant-table-row', { hasText: caseNumber });
+  await row.getByText(referralStatusNames.completed.vi, { exact: true }).waitFor();
+  await page.getByRole('checkbox', { name: vi.cases.referrals.outgoing.overdueOnly }).check();
+  await eventually(
+    () => row.count(),
+    (count) => count === 0,
+  );
+  expect(await row.count()).toBe(0);
+  await page.goBack();
+  await page.goBack();
+  await openCase();
 });
 
 test('the worker marks the plan’s action done, adds a confidential note and proposes closing at the review', async () => {
@@ -323,3 +432,144 @@ test('the leader, who may not read the confidential note, closes the case', asyn
   await timeline.getByText(caseActionNames.close.vi, { exact: true }).waitFor();
   await timeline.getByText(vi.cases.timeline.kinds.reported, { exact: true }).waitFor();
 });
+
+test('once closed, the child’s profile still shows the worker the case, and the health worker nothing', async () => {
+  const protectionTab = () => page.getByRole('tab', { name: vi.register.profile.tabs.protection });
+  page = pages[1]!;
+  await page.goto(`/register/persons/${personId}`);
+  await page.getByRole('heading', { name: childName }).waitFor();
+  await protectionTab().click();
+  const history = page.getByRole('table', { name: vi.cases.profile.history });
+  const row = history.locator('tbody tr.ant-table-row', { hasText: caseNumber });
+  await row.getByText(caseStepNames.closed.vi, { exact: true }).waitFor();
+
+  page = pages[2]!;
+  await page.reload();
+  await page.getByRole('heading', { name: childName }).waitFor();
+  await protectionTab().click();
+  await page.getByText(vi.cases.profile.noCases).waitFor();
+  expect(await page.getByText(vi.cases.profile.openCase, { exact: true }).count()).toBe(0);
+});
+
+test('alternative care: the worker proposes the grandmother, the leader approves, the worker hands over and visits', async () => {
+  const protectionTab = () => page.getByRole('tab', { name: vi.register.profile.tabs.protection });
+  const placement = () =>
+    page.getByRole('list', { name: vi.cases.care.list }).getByRole('listitem', {
+      name: `${carer.name} · ${carer.relation}`,
+    });
+
+  page = pages[1]!;
+  await page.reload();
+  await protectionTab().click();
+  await page.getByRole('button', { name: vi.cases.care.propose }).click();
+  const panel = page.getByRole('dialog', { name: vi.cases.care.propose });
+  await choose(vi.cases.care.kind, carePlacementKindNames.relative.vi);
+  await fill(vi.cases.care.carerName, carer.name);
+  await fill(vi.cases.care.carerRelation, carer.relation);
+  await fill(vi.cases.care.carerAddress, `Xóm Dưới, Thôn ${villageName}`);
+  await panel.getByRole('button', { name: vi.cases.care.propose, exact: true }).click();
+  await panel.waitFor({ state: 'hidden' });
+  await placement().getByText(carePlacementStatusNames.proposed.vi, { exact: true }).waitFor();
+  // One placement at a time: no second proposal while this one is in progress.
+  expect(await page.getByRole('button', { name: vi.cases.care.propose }).count()).toBe(0);
+
+  page = pages[3]!;
+  await page.goto(`/register/persons/${personId}`);
+  await page.getByRole('heading', { name: childName }).waitFor();
+  await protectionTab().click();
+  await placement().getByRole('button', { name: vi.cases.care.approve }).click();
+  const approve = page.getByRole('dialog', { name: vi.cases.care.approveTitle });
+  await fill(vi.cases.care.decisionNumber, '31/QĐ-UBND');
+  await approve.getByRole('button', { name: vi.cases.care.approve, exact: true }).click();
+  await approve.waitFor({ state: 'hidden' });
+  await placement().getByText(carePlacementStatusNames.decided.vi, { exact: true }).waitFor();
+  // The hand-over is due within 15 working days of the decision.
+  expect(await placement().locator('.due-tag').innerText()).toMatch(/^Còn \d+ ngày$/);
+
+  page = pages[1]!;
+  await page.reload();
+  await protectionTab().click();
+  await placement().getByRole('button', { name: vi.cases.care.handOver }).click();
+  const handOver = page.getByRole('dialog', { name: vi.cases.care.handOverTitle });
+  await handOver.getByRole('button', { name: vi.cases.care.handOver, exact: true }).click();
+  await handOver.waitFor({ state: 'hidden' });
+  await placement().getByText(carePlacementStatusNames.placed.vi, { exact: true }).waitFor();
+
+  await placement().getByRole('button', { name: vi.cases.care.visit }).click();
+  const visit = page.getByRole('dialog', { name: vi.cases.care.visitTitle });
+  await pick(vi.cases.care.wellbeing, vi.cases.care.wellbeings.good);
+  await fill(vi.cases.care.findings, 'Cháu ăn ngủ tốt, đi học đều');
+  await visit.getByRole('button', { name: vi.cases.care.visit, exact: true }).click();
+  await visit.waitFor({ state: 'hidden' });
+  await page
+    .getByRole('table', { name: format(vi.cases.care.visitsOf, { carer: carer.name }) })
+    .getByText('Cháu ăn ngủ tốt, đi học đều')
+    .waitFor();
+
+  // The health worker sees no alternative care on the profile.
+  page = pages[2]!;
+  await page.reload();
+  await page.getByRole('heading', { name: childName }).waitFor();
+  await protectionTab().click();
+  await page.getByText(vi.cases.profile.noCases).waitFor();
+  expect(await page.getByText(vi.cases.care.title, { exact: true }).count()).toBe(0);
+  expect(await page.getByText(carer.name).count()).toBe(0);
+});
+
+test('the province administrator lengthens the referral response time, but not a statutory deadline', async () => {
+  await as('tinh.quantri');
+  await page.getByRole('menuitem', { name: vi.cases.nav.settings }).click();
+  await page.getByRole('heading', { name: vi.cases.settings.title }).waitFor();
+  const amount = (code: keyof typeof caseDeadlineCatalogue) =>
+    page.getByLabel(format(vi.cases.settings.amountFor, { name: caseDeadlineCatalogue[code].name.vi }), {
+      exact: true,
+    });
+  expect(await amount('urgent_intervention').inputValue()).toBe('12');
+
+  await amount('urgent_intervention').fill('24');
+  await page.getByRole('button', { name: vi.cases.settings.save }).click();
+  await page.getByText(vi.cases.issues.above_maximum).waitFor();
+  await page.getByText(vi.cases.settings.national).waitFor();
+
+  await amount('urgent_intervention').fill('12');
+  await amount('referral_response').fill('3');
+  const dayOff = addYears(today, 2);
+  await typeDate(vi.cases.settings.daysOff, dayOff);
+  await page
+    .getByRole('button', { name: format(vi.cases.settings.addTo, { list: vi.cases.settings.daysOff }) })
+    .click();
+  await page
+    .getByRole('button', { name: format(vi.cases.settings.removeDay, { date: formatPlainDateVi(dayOff) }) })
+    .waitFor();
+  await page.getByRole('button', { name: vi.cases.settings.save }).click();
+  await page.getByText(vi.cases.settings.saved).waitFor();
+  await page.getByText(/^Cập nhật lần cuối: /).waitFor();
+  await page.reload();
+  expect(await amount('referral_response').inputValue()).toBe('3');
+});
+/** Every text run of every page, joined; pdf.js decodes the embedded font's glyphs back to Unicode. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const texts: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await document.destroy();
+  return texts.join('\n');
+}
+
+/** Text runs may split a line anywhere, so names are compared without whitespace. */
+function squash(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, '');
+}
+
+/** A downloaded file's bytes, after checking the browser saved it under a name ending in `extension`. */
+async function downloaded(click: () => Promise<void>, extension: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${extension}$`));
+  const bytes = fs.readFileSync(await download.path());
+  expect(bytes.length).toBeGreaterThan(1000);
+  return bytes;
+}

@@ -10,15 +10,18 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DeploymentUnitOutlined,
+  FieldTimeOutlined,
   FlagOutlined,
   FolderOpenOutlined,
   InboxOutlined,
   OrderedListOutlined,
   HomeOutlined,
+  ImportOutlined,
   MenuOutlined,
   MergeCellsOutlined,
   SwapOutlined,
   RadarChartOutlined,
+  SendOutlined,
   TeamOutlined,
   UserOutlined,
   UsergroupAddOutlined,
@@ -43,6 +46,9 @@ type NavPath =
   | '/cases'
   | '/cases/approvals'
   | '/cases/transfers'
+  | '/referrals/outgoing'
+  | '/referrals/incoming'
+  | '/case-settings'
   | '/providers'
   | '/providers/coverage'
   | '/org-units'
@@ -57,7 +63,7 @@ interface NavItem {
   /** Shown only to roles holding this permission; absent = every signed-in user. */
   permission?: Permission;
   /** Entries of one capability shown together under its heading. */
-  group?: 'ecd' | 'providers' | 'cases';
+  group?: 'ecd' | 'providers' | 'cases' | 'admin';
 }
 
 const navItems: readonly NavItem[] = [
@@ -137,6 +143,20 @@ const navItems: readonly NavItem[] = [
     group: 'cases',
   },
   {
+    path: '/referrals/outgoing',
+    label: (t) => t.cases.nav.referralsOut,
+    icon: <SendOutlined />,
+    permission: 'referral.send',
+    group: 'cases',
+  },
+  {
+    path: '/referrals/incoming',
+    label: (t) => t.cases.nav.referralsIn,
+    icon: <ImportOutlined />,
+    permission: 'referral.respond',
+    group: 'providers',
+  },
+  {
     path: '/providers',
     label: (t) => t.nav.providers,
     icon: <DeploymentUnitOutlined />,
@@ -156,8 +176,27 @@ const navItems: readonly NavItem[] = [
     icon: <ApartmentOutlined />,
     permission: 'orgUnit.read',
   },
-  { path: '/users', label: (t) => t.nav.users, icon: <TeamOutlined />, permission: 'user.read' },
-  { path: '/audit', label: (t) => t.nav.audit, icon: <AuditOutlined />, permission: 'audit.read' },
+  {
+    path: '/users',
+    label: (t) => t.nav.users,
+    icon: <TeamOutlined />,
+    permission: 'user.read',
+    group: 'admin',
+  },
+  {
+    path: '/audit',
+    label: (t) => t.nav.audit,
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    group: 'admin',
+  },
+  {
+    path: '/case-settings',
+    label: (t) => t.cases.nav.settings,
+    icon: <FieldTimeOutlined />,
+    permission: 'caseSettings.manage',
+    group: 'admin',
+  },
   { path: '/account', label: (t) => t.nav.account, icon: <UserOutlined /> },
 ];
 

@@ -6,10 +6,14 @@ import {
   CaseApprovalsPage,
   CaseInboxPage,
   CasePage,
+  CaseSettingsPage,
   CaseTransfersInPage,
   MyCasesPage,
+  ReferralsIncomingPage,
+  ReferralsOutgoingPage,
   ReportConcernPage,
 } from '../features/cases/lazy.tsx';
+import { parseReferralsSearch } from '../features/cases/referralRules.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { parseActionListsSearch, parseWeighingDaySearch } from '../features/ecd/ecdSearch.ts';
 import { ActionListsPage, WeighingDayPage } from '../features/ecd/lazy.tsx';
@@ -296,6 +300,38 @@ const caseRoute = createRoute({
   ),
 });
 
+const referralsOutgoingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals/outgoing',
+  validateSearch: parseReferralsSearch,
+  component: () => (
+    <RequirePermission permission="referral.send">
+      <ReferralsOutgoingPage />
+    </RequirePermission>
+  ),
+});
+
+const referralsIncomingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals/incoming',
+  validateSearch: parseReferralsSearch,
+  component: () => (
+    <RequirePermission permission="referral.respond">
+      <ReferralsIncomingPage />
+    </RequirePermission>
+  ),
+});
+
+const caseSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/case-settings',
+  component: () => (
+    <RequirePermission permission="caseSettings.manage">
+      <CaseSettingsPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -321,6 +357,9 @@ const routeTree = rootRoute.addChildren([
     caseApprovalsRoute,
     caseTransfersRoute,
     caseRoute,
+    referralsOutgoingRoute,
+    referralsIncomingRoute,
+    caseSettingsRoute,
     providersRoute,
     providerCoverageRoute,
   ]),

@@ -5,6 +5,7 @@ import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { format } from '../../i18n/format.ts';
 import { Alert, Button, ErrorAlert, Loading, Page, useNotify } from '../../ui/index.ts';
+import { CaseFormsMenu } from './CaseFormsMenu.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CaseNextStep } from './CaseNextStep.tsx';
 import { CaseReferralsSection } from './CaseReferralsSection.tsx';
@@ -49,7 +50,7 @@ function TakeCase({ detail }: { detail: CaseDetail }) {
 
 /**
  * One case: who it is about and where it stands, the form for the next step, the intake, the plan and its
- * progress, notes, shares, the transfer, and everything that happened. What each reader sees and may do is the
+ * progress, the referrals, notes, shares, the transfer, the printable forms, and everything that happened. What each reader sees and may do is the
  * server's answer (`relation`, `availableActions`, a reporter or note body left out).
  */
 export function CasePage() {
@@ -80,7 +81,7 @@ export function CasePage() {
       extra={
         <>
           <TransferRequestButton detail={detail} />
-          {/* Slot "Biểu mẫu": the printable forms (Mẫu 01–06) of the case go here. */}
+          <CaseFormsMenu detail={detail} />
         </>
       }
     >
@@ -90,7 +91,6 @@ export function CasePage() {
       <CaseNextStep detail={detail} onConflict={() => void changed(detail.id)} />
       <IntakeSection detail={detail} />
       {detail.planActions.length > 0 && <PlanSection detail={detail} />}
-      {/* Slot "Chuyển gửi": the child's referrals to services and providers. */}
       <CaseReferralsSection detail={detail} />
       <NotesSection detail={detail} />
       {worker && <SharesSection detail={detail} />}

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { AlertOutlined } from '@ant-design/icons';
-import type { PersonCaseSummary, PersonDetail } from '@treem/shared';
+import type { Me, PersonCaseSummary, PersonDetail } from '@treem/shared';
 import type { z } from 'zod';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -17,7 +17,9 @@ import {
   Typography,
   type DataColumns,
 } from '../../ui/index.ts';
+import { readsPlacementsByRole } from './careRules.ts';
 import { StepTag } from './display.tsx';
+import { PersonCarePanel } from './lazy.tsx';
 import { usePersonCases } from './queries.ts';
 
 type PersonCase = z.infer<typeof PersonCaseSummary>['cases'][number];
@@ -54,7 +56,10 @@ export function ReportConcernButton({ person }: { person: PersonDetail }) {
 export function PersonCasesPanel({ person }: { person: PersonDetail }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const summary = usePersonCases(person.id, can('case.knowOpen'));
+  const knows = can('case.knowOpen');
+  const summary = usePersonCases(person.id, knows);
+  // A supervising officer follows cases from their lists; on the profile they see the child's alternative care.
+  if (!knows) return null;
   if (summary.isPending) return <Loading />;
   if (summary.isError) return <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />;
   const columns: DataColumns<PersonCase> = [
@@ -97,5 +102,24 @@ export function PersonCasesPanel({ person }: { person: PersonDetail }) {
         )}
       </Flex>
     </Card>
+  );
+}
+
+/**
+ * Whether the profile has a protection tab: for those who may know of a child's case (`case.knowOpen`), and for
+ * the province's child-protection officers, who read the child's alternative care there.
+ */
+export function showsProtectionTab(me: Me | null): boolean {
+  if (!me) return false;
+  return me.permissions.includes('case.knowOpen') || readsPlacementsByRole(me.user);
+}
+
+/** The profile's protection tab: the child's cases, then the child's alternative care. */
+export function PersonProtectionTab({ person }: { person: PersonDetail }) {
+  return (
+    <Flex vertical gap="middle">
+      <PersonCasesPanel person={person} />
+      <PersonCarePanel person={person} />
+    </Flex>
   );
 }

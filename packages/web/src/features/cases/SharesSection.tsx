@@ -1,5 +1,5 @@
-import { useEffect, useId, useState } from 'react';
-import { useController, useForm, type Control } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
@@ -18,80 +18,57 @@ import {
   DateField,
   Dialog,
   ErrorAlert,
-  FieldFrame,
   FormActions,
-  Select,
   SubmitButton,
   TextAreaField,
   Typography,
   useNotify,
   type DataColumns,
 } from '../../ui/index.ts';
-import { useUserList } from '../users/queries.ts';
-import { useCaseChanged } from './queries.ts';
+import { shareCandidateOptions } from './pickers.ts';
+import { useCaseChanged, useShareCandidates } from './queries.ts';
+import { SearchSelectField, useSearchText } from './SearchSelectField.tsx';
 import { useCaseServerErrors } from './serverIssues.ts';
 
 type Share = CaseDetail['shares'][number];
 type ShareValues = z.input<typeof api.cases.share.body>;
 type ShareOutput = z.output<typeof api.cases.share.body>;
 
-/** Active users found by name or username, leaving out those who can already read the case. */
+/**
+ * Users of the case's province who may be given it to read, found by name as the worker types. The server leaves
+ * out the case's members and current sharers; the worker is left out here too.
+ */
 function UserSearchField({
+  detail,
   control,
   label,
   hint,
-  excluded,
 }: {
+  detail: CaseDetail;
   control: Control<ShareValues>;
   label: string;
   hint: string;
-  excluded: ReadonlySet<string>;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  const { field, fieldState } = useController({ control, name: 'userId' });
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(text.trim()), 300);
-    return () => window.clearTimeout(timer);
-  }, [text]);
-  const users = useUserList({ search: query || undefined, status: 'active', page: 1, pageSize: 20 });
-  const options = (users.data?.items ?? [])
-    .filter((user) => !excluded.has(user.id))
-    .map((user) => ({
-      value: user.id,
-      label: `${user.fullName} (${user.username}) · ${t.roles[user.role]}`,
-    }));
+  const me = useMe();
+  const { search, onSearch } = useSearchText();
+  const candidates = useShareCandidates(detail.id, search);
   return (
-    <FieldFrame
-      id={id}
+    <SearchSelectField
+      control={control}
+      name="userId"
       label={label}
       hint={hint}
-      error={
-        fieldState.error ? (field.value ? fieldState.error.message : t.validation.requiredChoice) : undefined
-      }
-    >
-      <Select
-        id={id}
-        ref={field.ref}
-        value={field.value || undefined}
-        onChange={(next: string | undefined) => field.onChange(next ?? '')}
-        onBlur={field.onBlur}
-        showSearch={{ filterOption: false, onSearch: setText }}
-        placeholder={t.common.search}
-        loading={users.isFetching}
-        options={options}
-        aria-invalid={fieldState.invalid}
-        style={{ width: '100%' }}
-      />
-    </FieldFrame>
+      options={shareCandidateOptions(candidates.data?.items ?? [], me.user.id, t)}
+      loading={candidates.isFetching}
+      onSearch={onSearch}
+      notFound={t.common.empty}
+    />
   );
 }
 
 function ShareForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useI18n();
-  const me = useMe();
   const notify = useNotify();
   const changed = useCaseChanged();
   const form = useForm<ShareValues, unknown, ShareOutput>({
@@ -108,18 +85,13 @@ function ShareForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void 
     },
     onError: (error) => setServerErrors(error),
   });
-  const excluded = new Set([
-    me.user.id,
-    ...detail.members.map((member) => member.userId),
-    ...detail.shares.map((s) => s.userId),
-  ]);
   return (
     <AppForm label={t.cases.shares.add} onSubmit={form.handleSubmit((body) => share.mutate(body))}>
       <UserSearchField
+        detail={detail}
         control={form.control}
         label={t.cases.shares.user}
         hint={t.cases.shares.userHint}
-        excluded={excluded}
       />
       <TextAreaField control={form.control} name="reason" label={t.cases.shares.reason} />
       <DateField

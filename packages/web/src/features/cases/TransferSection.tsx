@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useNavigate } from '@tanstack/react-router';
 import { useMutation } from '@tanstack/react-query';
@@ -21,12 +21,31 @@ import {
   TextAreaField,
   useNotify,
 } from '../../ui/index.ts';
-import { OrgUnitPickerField } from '../orgUnits/OrgUnitPicker.tsx';
-import { useCaseChanged } from './queries.ts';
+import { useCaseChanged, useTransferTargets } from './queries.ts';
+import { SearchSelectField, useSearchText } from './SearchSelectField.tsx';
 import { useCaseServerErrors } from './serverIssues.ts';
 import { TransferDecisionDialog } from './TransferDecision.tsx';
 
 type TransferValues = z.input<typeof api.cases.requestTransfer.body>;
+
+/** The other communes of the case's province, found by name as the worker types. */
+function CommuneField({ detail, control }: { detail: CaseDetail; control: Control<TransferValues> }) {
+  const { t } = useI18n();
+  const { search, onSearch } = useSearchText();
+  const targets = useTransferTargets(detail.id, search);
+  return (
+    <SearchSelectField
+      control={control}
+      name="communeId"
+      label={t.cases.transfer.commune}
+      hint={t.cases.transfer.communeHint}
+      options={(targets.data?.items ?? []).map((commune) => ({ value: commune.id, label: commune.fullName }))}
+      loading={targets.isFetching}
+      onSearch={onSearch}
+      notFound={t.common.empty}
+    />
+  );
+}
 
 function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -49,13 +68,7 @@ function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
   });
   return (
     <AppForm label={t.cases.transfer.title} onSubmit={form.handleSubmit((body) => request.mutate(body))}>
-      <OrgUnitPickerField
-        control={form.control}
-        name="communeId"
-        label={t.cases.transfer.commune}
-        hint={t.cases.transfer.communeHint}
-        allowedLevels={['commune']}
-      />
+      <CommuneField detail={detail} control={form.control} />
       <TextAreaField control={form.control} name="reason" label={t.cases.transfer.reason} />
       <ErrorAlert error={request.error} />
       <FormActions>

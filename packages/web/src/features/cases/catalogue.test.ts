@@ -23,6 +23,18 @@ const eventKinds = [
   'transfer_requested',
   'transfer_accepted',
   'transfer_declined',
+  // modules/referrals: a referral's steps (`referral_<status>`) and a placement's.
+  'referral_sent',
+  'referral_accepted',
+  'referral_declined',
+  'referral_completed',
+  'referral_cancelled',
+  'care_proposed',
+  'care_decided',
+  'care_rejected',
+  'care_handed_over',
+  'care_visited',
+  'care_terminated',
 ] as const;
 
 describe('the case catalogue', () => {

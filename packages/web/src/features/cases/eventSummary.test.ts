@@ -12,8 +12,10 @@ describe('the case timeline', () => {
     expect(eventTitle('action:approve_plan', en, 'en')).toBe('Approve the plan (form 05)');
     expect(eventTitle('taken', vi, 'vi')).toBe('Cán bộ nhận xử lý');
     expect(eventTitle('transfer_requested', en, 'en')).toBe('Transfer to another commune requested');
+    expect(eventTitle('referral_sent', vi, 'vi')).toBe('Chuyển gửi đến cơ sở cung cấp dịch vụ');
+    expect(eventTitle('care_handed_over', en, 'en')).toBe('Child handed over to the carer');
     // An event a later version writes is still shown, by its code.
-    expect(eventTitle('referral_sent', vi, 'vi')).toBe('referral_sent');
+    expect(eventTitle('mediation_held', vi, 'vi')).toBe('mediation_held');
   });
 
   test('shows the step an event moved the case to', () => {
@@ -87,5 +89,37 @@ describe('the case timeline', () => {
     expect(
       lines('plan_action_updated', { actionId: 'x', status: 'done', doneOn: '2026-12-05', outcome: '' }),
     ).toEqual(['Tiến độ: Đã hoàn thành', 'Ngày hoàn thành: 05/12/2026']);
+  });
+
+  test('names the provider of a referral’s events, and the service, outcome and note in words', () => {
+    const providers = new Map([['7a1f0c52-4e0e-4f57-9d4a-2c1f3b9e0a11', 'Trung tâm Trợ giúp pháp lý']]);
+    const referralLines = (kind: string, data: Record<string, unknown>) =>
+      eventLines(kind, data, vi, 'vi', providers).map((line) => `${line.label}: ${line.value}`);
+    expect(
+      referralLines('referral_sent', {
+        referralId: '7a1f0c52-4e0e-4f57-9d4a-2c1f3b9e0a11',
+        providerId: '0b8e2f7c-9a3d-4c5e-8f1a-6d2b4c7e9f00',
+        serviceCode: 'legal_aid',
+      }),
+    ).toEqual(['Cơ sở: Trung tâm Trợ giúp pháp lý', 'Dịch vụ: Trợ giúp pháp lý']);
+    expect(
+      referralLines('referral_completed', {
+        outcome: 'Luật sư đã tư vấn cho mẹ cháu',
+        referralId: '7a1f0c52-4e0e-4f57-9d4a-2c1f3b9e0a11',
+      }),
+    ).toEqual(['Cơ sở: Trung tâm Trợ giúp pháp lý', 'Kết quả: Luật sư đã tư vấn cho mẹ cháu']);
+    // Without the case's referrals (not loaded yet), the event still reads, without its provider.
+    expect(lines('referral_cancelled', { referralId: '7a1f0c52-4e0e-4f57-9d4a-2c1f3b9e0a11' })).toEqual([]);
+  });
+
+  test('summarises the alternative-care events: the kind of care, the dates and the child’s wellbeing', () => {
+    expect(lines('care_proposed', { placementId: 'x', kind: 'relative' })).toEqual([
+      'Hình thức: Người thân thích',
+    ]);
+    expect(
+      lines('care_visited', { wellbeing: 'concern', visitedOn: '2026-06-01', placementId: 'x' }),
+    ).toEqual(['Ngày thăm: 01/06/2026', 'Tình trạng của trẻ: Cần quan tâm']);
+    expect(lines('care_handed_over', { handedOverOn: '2026-05-04' })).toEqual(['Ngày giao nhận: 04/05/2026']);
+    expect(lines('care_terminated', { terminatedOn: '2026-11-30' })).toEqual(['Ngày chấm dứt: 30/11/2026']);
   });
 });

@@ -1,4 +1,11 @@
-import { intakeChannelNames, intakeSourceNames, isPlainDate, riskItems, type CaseStep } from '@treem/shared';
+import {
+  carePlacementKindNames,
+  intakeChannelNames,
+  intakeSourceNames,
+  isPlainDate,
+  riskItems,
+  type CaseStep,
+} from '@treem/shared';
 import { formatDate, formatInstant, type Language } from '../../i18n/format.ts';
 import type { Messages } from '../../i18n/vi.ts';
 import {
@@ -25,7 +32,17 @@ export interface EventLine {
 
 const actionPrefix = 'action:';
 const instantKeys = new Set(['intervenedAt']);
-const dateKeys = new Set(['meetingOn', 'reviewOn', 'decidedOn', 'nextReviewOn', 'doneOn', 'expiresOn']);
+const dateKeys = new Set([
+  'meetingOn',
+  'reviewOn',
+  'decidedOn',
+  'nextReviewOn',
+  'doneOn',
+  'expiresOn',
+  'handedOverOn',
+  'visitedOn',
+  'terminatedOn',
+]);
 
 export function eventTitle(kind: string, t: Messages, language: Language): string {
   if (kind.startsWith(actionPrefix)) return actionName(kind.slice(actionPrefix.length), language);
@@ -113,6 +130,16 @@ function valueText(kind: string, key: string, value: unknown, t: Messages, langu
       const code = text(value);
       return Object.hasOwn(conclusions, code) ? conclusions[code as keyof typeof conclusions] : code;
     }
+    case 'serviceCode':
+      return serviceName(text(value), language);
+    case 'kind':
+      // Only the alternative-care events record a `kind`: the placement's.
+      return nameOf(carePlacementKindNames, text(value), language);
+    case 'wellbeing': {
+      const wellbeings = t.cases.care.wellbeings;
+      const code = text(value);
+      return Object.hasOwn(wellbeings, code) ? wellbeings[code as keyof typeof wellbeings] : code;
+    }
     case 'status': {
       const statuses = t.cases.plan.statuses;
       const code = text(value);
@@ -131,13 +158,15 @@ function itemOrder(item: string): number {
 /**
  * The event's recorded fields as label–value lines, in the order of the forms (the stored JSON does not keep the
  * order they were sent in; fields the catalogue does not name come last). Ids (`noteId`, `userId`,
- * `toCommuneId`) name nothing a reader can use and are left out, as are empty fields.
+ * `toCommuneId`) name nothing a reader can use and are left out, as are empty fields — except a referral's,
+ * which is put in words as its provider's name when the case's referrals are known (`providerOfReferral`).
  */
 export function eventLines(
   kind: string,
   data: Record<string, unknown>,
   t: Messages,
   language: Language,
+  providerOfReferral?: ReadonlyMap<string, string>,
 ): EventLine[] {
   const labels = t.cases.timeline.fields;
   const lines: EventLine[] = [];
@@ -150,5 +179,8 @@ export function eventLines(
   }
   const order = Object.keys(labels);
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
-  return lines.sort((a, b) => rank(a.key) - rank(b.key));
+  lines.sort((a, b) => rank(a.key) - rank(b.key));
+  // Which provider a referral's event concerns comes first: the rest of its lines are about that provider.
+  const provider = providerOfReferral?.get(text(data.referralId));
+  return provider ? [{ key: 'provider', label: labels.provider, value: provider }, ...lines] : lines;
 }

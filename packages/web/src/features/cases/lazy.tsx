@@ -28,3 +28,14 @@ export const CaseTransfersInPage = lazyNamed(() =>
   import('./CaseTransfersInPage.tsx').then((m) => m.CaseTransfersInPage),
 );
 export const CasePage = lazyNamed(() => import('./CasePage.tsx').then((m) => m.CasePage));
+export const ReferralsOutgoingPage = lazyNamed(() =>
+  import('./ReferralsOutgoingPage.tsx').then((m) => m.ReferralsOutgoingPage),
+);
+export const ReferralsIncomingPage = lazyNamed(() =>
+  import('./ReferralsIncomingPage.tsx').then((m) => m.ReferralsIncomingPage),
+);
+export const CaseSettingsPage = lazyNamed(() =>
+  import('./CaseSettingsPage.tsx').then((m) => m.CaseSettingsPage),
+);
+/** The child's alternative care, on the profile's protection tab: its forms load with it. */
+export const PersonCarePanel = lazyNamed(() => import('./PersonCare.tsx').then((m) => m.PersonCarePanel));

@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type CaseDetail, type CaseListQuery } from '@treem/shared';
+import {
+  api,
+  type CaseDetail,
+  type CaseListQuery,
+  type CarePlacement,
+  type EndpointQuery,
+} from '@treem/shared';
 import { call } from '../../api/client.ts';
 
 interface Paging {
@@ -100,4 +106,161 @@ export function useCaseChanged() {
     },
     [client],
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Referrals, alternative care, the pickers of a case, and the province's case settings
+// ---------------------------------------------------------------------------------------------------------------
+
+type ReferralListQuery = EndpointQuery<typeof api.referrals.outgoing>;
+
+export const referralKeys = {
+  all: ['referrals'] as const,
+  ofCase: (caseId: string) => [...referralKeys.all, 'case', caseId] as const,
+  outgoing: (query: ReferralListQuery) => [...referralKeys.all, 'outgoing', query] as const,
+  incoming: (query: ReferralListQuery) => [...referralKeys.all, 'incoming', query] as const,
+};
+
+export const careKeys = {
+  all: ['care'] as const,
+  person: (personId: string) => [...careKeys.all, 'person', personId] as const,
+};
+
+export const caseSettingsKeys = {
+  province: (provinceCode: string) => ['caseSettings', provinceCode] as const,
+};
+
+/** The referrals of a case, read like the case itself (audited on the server, so not refreshed on focus). */
+export function useCaseReferrals(caseId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: referralKeys.ofCase(caseId),
+    queryFn: ({ signal }) => call(api.referrals.listForCase, { params: { id: caseId }, signal }),
+    enabled,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useOutgoingReferrals(query: ReferralListQuery) {
+  return useQuery({
+    queryKey: referralKeys.outgoing(query),
+    queryFn: ({ signal }) => call(api.referrals.outgoing, { query, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useIncomingReferrals(query: ReferralListQuery) {
+  return useQuery({
+    queryKey: referralKeys.incoming(query),
+    queryFn: ({ signal }) => call(api.referrals.incoming, { query, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * After a change to a referral: every referral list, and the case it belongs to (its timeline has a new line).
+ * The case is re-read only when its page is open: a provider's member cannot read it.
+ */
+export function useReferralChanged() {
+  const client = useQueryClient();
+  return useCallback(
+    async (caseId: string | null | undefined) => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: referralKeys.all }),
+        caseId ? client.invalidateQueries({ queryKey: caseKeys.detail(caseId) }) : Promise.resolve(),
+      ]);
+    },
+    [client],
+  );
+}
+
+export function usePersonCare(personId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: careKeys.person(personId),
+    queryFn: ({ signal }) => call(api.referrals.careForPerson, { params: { id: personId }, signal }),
+    enabled,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** After a change to a placement: the child's placements, and the case it came from (its timeline). */
+export function useCareChanged() {
+  const client = useQueryClient();
+  return useCallback(
+    async (placement: CarePlacement) => {
+      client.setQueryData(
+        careKeys.person(placement.personId),
+        (previous: { items: CarePlacement[] } | undefined) =>
+          previous
+            ? {
+                items: previous.items.some((item) => item.id === placement.id)
+                  ? previous.items.map((item) => (item.id === placement.id ? placement : item))
+                  : [placement, ...previous.items],
+              }
+            : previous,
+      );
+      await Promise.all([
+        client.invalidateQueries({ queryKey: careKeys.person(placement.personId) }),
+        placement.caseId
+          ? client.invalidateQueries({ queryKey: caseKeys.detail(placement.caseId) })
+          : Promise.resolve(),
+      ]);
+    },
+    [client],
+  );
+}
+
+/** Communes of the case's province it may move to, found by name as the worker types. */
+export function useTransferTargets(caseId: string, search: string) {
+  return useQuery({
+    queryKey: [...caseKeys.all, 'transferTargets', caseId, search] as const,
+    queryFn: ({ signal }) =>
+      call(api.cases.transferTargets, {
+        params: { id: caseId },
+        query: { search: search || undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Users of the case's province who may be given it to read, not yet its members or sharers. */
+export function useShareCandidates(caseId: string, search: string) {
+  return useQuery({
+    queryKey: [...caseKeys.all, 'shareCandidates', caseId, search] as const,
+    queryFn: ({ signal }) =>
+      call(api.cases.shareCandidates, {
+        params: { id: caseId },
+        query: { search: search || undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useCaseSettings(provinceCode: string | undefined) {
+  return useQuery({
+    queryKey: caseSettingsKeys.province(provinceCode ?? ''),
+    queryFn: ({ signal }) =>
+      call(api.caseSettings.get, { params: { provinceCode: provinceCode ?? '' }, signal }),
+    enabled: Boolean(provinceCode),
+    refetchOnWindowFocus: false,
+  });
+}
+
+type ProviderListQuery = EndpointQuery<typeof api.providers.list>;
+
+/** Active providers of the directory to choose from (a service's, or a sector's), once there is something to ask. */
+export function useProviderChoices(query: ProviderListQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: ['providers', 'list', query] as const,
+    queryFn: ({ signal }) => call(api.providers.list, { query, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }

@@ -19,7 +19,12 @@ import {
   Tag,
   type DataColumns,
 } from '../../ui/index.ts';
-import { OpenCaseTag, PersonCasesPanel, ReportConcernButton } from '../cases/PersonCases.tsx';
+import {
+  OpenCaseTag,
+  PersonProtectionTab,
+  ReportConcernButton,
+  showsProtectionTab,
+} from '../cases/PersonCases.tsx';
 import { DevelopmentTab, EnrolmentTab, GrowthTab, ImmunizationTab, ServicesTab } from '../ecd/lazy.tsx';
 import { CircumstancesPanel } from './CircumstancesPanel.tsx';
 import { CircumstanceTags, ethnicityName, FlagTags, PersonStatusTag, yesNoText } from './display.tsx';
@@ -292,7 +297,7 @@ function HistoryTab({ person }: { person: PersonDetail }) {
 /** A child's (or adult's) profile: identity, family, circumstances and flags, history, and later capabilities. */
 export function PersonPage() {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const { id } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -311,7 +316,7 @@ export function PersonPage() {
   const visibleTabs = profileTabs.filter(
     (key) =>
       (showEcd || !ecdProfileTabs.includes(key)) &&
-      (key !== 'protection' || (data.isChild && can('case.knowOpen'))),
+      (key !== 'protection' || (data.isChild && showsProtectionTab(me))),
   );
   const tab: ProfileTab = visibleTabs.find((key) => key === search.tab) ?? 'identity';
   const tabContent: Record<ProfileTab, ReactNode> = {
@@ -324,7 +329,7 @@ export function PersonPage() {
     services: <ServicesTab person={data} />,
     enrolment: <EnrolmentTab person={data} />,
     history: <HistoryTab person={data} />,
-    protection: <PersonCasesPanel person={data} />,
+    protection: <PersonProtectionTab person={data} />,
   };
 
   return (
