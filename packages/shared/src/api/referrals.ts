@@ -245,7 +245,8 @@ export const referralEndpoints = {
     method: 'GET',
     path: '/api/referrals/outgoing',
     permission: 'referral.send',
-    summary: 'Referrals the caller follows up (from their cases, or sent for a young child), e.g. awaiting a response',
+    summary:
+      'Referrals the caller follows up (from their cases, or sent for a young child), e.g. awaiting a response',
     tag,
     query: ReferralListQuery,
     response: ReferralList,
@@ -293,7 +294,8 @@ export const referralEndpoints = {
     method: 'POST',
     path: '/api/referrals/:id/record-answer',
     permission: 'referral.send',
-    summary: 'Record the answer or outcome of a provider without an account (the case’s worker, or the sender)',
+    summary:
+      'Record the answer or outcome of a provider without an account (the case’s worker, or the sender)',
     tag,
     params: IdParams,
     body: ReferralRecordedAnswer,

@@ -147,7 +147,9 @@ const inverted: Record<RiskLevel, RiskLevel> = { high: 'low', medium: 'medium', 
  * case).
  */
 export function overallRisk(ratings: RiskRatings): RiskLevel {
-  const levels = riskItems.map((item) => (riskItemIsCapacity[item] ? inverted[ratings[item]] : ratings[item]));
+  const levels = riskItems.map((item) =>
+    riskItemIsCapacity[item] ? inverted[ratings[item]] : ratings[item],
+  );
   if (levels.includes('high')) return 'high';
   if (levels.includes('medium')) return 'medium';
   return 'low';

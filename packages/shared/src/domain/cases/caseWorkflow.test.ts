@@ -164,9 +164,7 @@ describe('refusals', () => {
   });
 
   test('a plan needs a goal and an action; a review that continues needs its next date', () => {
-    expect(
-      applyCaseAction('planning', { ...valid.plan, goals: [], actions: [] }, 'worker'),
-    ).toMatchObject({
+    expect(applyCaseAction('planning', { ...valid.plan, goals: [], actions: [] }, 'worker')).toMatchObject({
       issues: [
         { path: 'goals', code: 'plan_needs_goal' },
         { path: 'actions', code: 'plan_needs_action' },
