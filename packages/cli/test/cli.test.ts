@@ -45,7 +45,8 @@ describe('the treem command', () => {
     const result = treem(['seed', '--demo']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Loaded 14150 administrative units');
-    expect(result.stdout).toMatch(/Demo ready: 12 villages, 9 accounts/);
+    expect(result.stdout).toContain('Demo child protection: 6 providers, 6 cases added.');
+    expect(result.stdout).toMatch(/Demo ready: 12 villages, 10 accounts/);
     expect(result.stdout).toContain('xa.canbo');
   });
 

@@ -83,6 +83,10 @@ export function registerDatabaseCommands(program: Command): void {
                   : '') +
                 '.\n',
             );
+            if (result.cases.cases > 0)
+              process.stdout.write(
+                `Demo child protection: ${result.cases.providers} providers, ${result.cases.cases} cases added.\n`,
+              );
             process.stdout.write(
               `Demo ready: ${result.villages} villages, ${result.users} accounts (password ${DEMO_PASSWORD}):\n`,
             );
