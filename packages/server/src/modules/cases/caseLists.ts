@@ -1,5 +1,4 @@
 import {
-  AppError,
   foldVietnamese,
   isCaseOpen,
   type CaseDueKind,
@@ -16,6 +15,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { Operator } from '../../http/context.ts';
 import { withinScope } from '../access/scope.ts';
+import { getPersonRow } from '../register/person.repo.ts';
 import { caseVisibleTo } from './caseAccess.ts';
 import { dueStateAt } from './caseDeadlines.ts';
 
@@ -218,13 +218,7 @@ export async function casesForPerson(
   hasOpenCase: boolean;
   cases: { id: string; caseNumber: string; step: CaseStep; receivedAt: string; closedAt: string | null }[];
 }> {
-  const person = await ctx.db
-    .selectFrom('person')
-    .select(['province_code', 'id'])
-    .where('id', '=', personId)
-    .where(withinScope('org_path', ctx.scope))
-    .executeTakeFirst();
-  if (!person) throw new AppError('NOT_FOUND');
+  const person = await getPersonRow(ctx.db, ctx.scope, personId);
   const rows = await ctx.db
     .selectFrom('protection_case as c')
     .select(['c.id', 'c.case_number', 'c.step', 'c.received_at', 'c.closed_at'])

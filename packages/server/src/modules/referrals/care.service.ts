@@ -20,6 +20,7 @@ import { withinScope, type Scope } from '../access/scope.ts';
 import { caseVisibleTo, getVisibleCase, SUPERVISING_SECTORS } from '../cases/caseAccess.ts';
 import { deadlineRulesFor, type DeadlineRules } from '../cases/caseSettings.ts';
 import { communeOfVillage } from '../cases/intake.service.ts';
+import { getPersonRow } from '../register/person.repo.ts';
 import { providerVisible } from '../providers/provider.repo.ts';
 
 type PlacementRow = Selectable<CarePlacementTable>;
@@ -216,13 +217,7 @@ export async function proposeCare(
 }
 
 export async function careForPerson(ctx: Operator, personId: string): Promise<{ items: CarePlacement[] }> {
-  const person = await ctx.db
-    .selectFrom('person')
-    .select(['province_code', 'id'])
-    .where('id', '=', personId)
-    .where(withinScope('org_path', ctx.scope))
-    .executeTakeFirst();
-  if (!person) throw new AppError('NOT_FOUND');
+  const person = await getPersonRow(ctx.db, ctx.scope, personId);
   const rows = await ctx.db
     .selectFrom('care_placement as cp')
     .selectAll('cp')

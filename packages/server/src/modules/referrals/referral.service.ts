@@ -18,6 +18,7 @@ import { withinScope } from '../access/scope.ts';
 import { getVisibleCase, type VisibleCase } from '../cases/caseAccess.ts';
 import { communeOfVillage } from '../cases/intake.service.ts';
 import { deadlineRulesFor } from '../cases/caseSettings.ts';
+import { getPersonRow } from '../register/person.repo.ts';
 import { providerVisible } from '../providers/provider.repo.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -470,13 +471,7 @@ export async function referForChild(
 
 /** A child's early-childhood referrals, for anyone who reads the child's early-childhood records. */
 export async function referralsOfChild(ctx: Operator, personId: string): Promise<{ items: Referral[] }> {
-  const person = await ctx.db
-    .selectFrom('person')
-    .select(['province_code', 'id'])
-    .where('id', '=', personId)
-    .where(withinScope('org_path', ctx.scope))
-    .executeTakeFirst();
-  if (!person) throw new AppError('NOT_FOUND');
+  const person = await getPersonRow(ctx.db, ctx.scope, personId);
   const rows = await referralQuery(ctx.db)
     .where('r.province_code', '=', person.province_code)
     .where('r.person_id', '=', person.id)
