@@ -1731,6 +1731,9 @@ export const en: Messages = {
       intro:
         'Refer the child to a provider of the referral network. A provider with an account answers on treem itself; for a provider without one, the worker prints the referral letter and records what the provider answered.',
       list: 'The case’s referrals',
+      childIntro:
+        'Refer the child to a provider when the child needs a service (a check-up after a screening, nutrition, a preschool place…) without opening a protection case. The sender follows it up, prints the letter and records the outcome on the “Referrals awaiting response” page.',
+      childList: 'The child’s referrals (outside protection cases)',
       empty: 'The child has not been referred to any provider.',
       add: 'Refer',
       addTitle: 'Refer the child to a service provider',

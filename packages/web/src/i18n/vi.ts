@@ -2054,6 +2054,9 @@ export const vi = {
       intro:
         'Kết nối, chuyển gửi trẻ đến cơ sở cung cấp dịch vụ trong mạng lưới. Cơ sở có tài khoản tự phản hồi trên treem; với cơ sở chưa có tài khoản, cán bộ in giấy chuyển gửi và ghi nhận phản hồi của cơ sở.',
       list: 'Các lần chuyển gửi của hồ sơ',
+      childIntro:
+        'Chuyển gửi trẻ đến cơ sở cung cấp dịch vụ khi trẻ cần (khám lại sau sàng lọc, dinh dưỡng, chỗ học mầm non…) mà không cần mở hồ sơ bảo vệ. Người chuyển gửi theo dõi phản hồi, in giấy chuyển gửi và ghi kết quả ở trang «Chuyển gửi chờ phản hồi».',
+      childList: 'Các lần chuyển gửi của trẻ (ngoài hồ sơ bảo vệ)',
       empty: 'Chưa chuyển gửi trẻ đến cơ sở nào.',
       add: 'Chuyển gửi',
       addTitle: 'Chuyển gửi trẻ đến cơ sở cung cấp dịch vụ',

@@ -134,7 +134,7 @@ export function CaseReferralsSection({ detail }: { detail: CaseDetail }) {
         </ul>
       )}
       <Dialog open={open?.kind === 'add'} title={r.addTitle} onClose={close} width={640}>
-        {open?.kind === 'add' && <ReferralForm detail={detail} onDone={close} />}
+        {open?.kind === 'add' && <ReferralForm target={{ kind: 'case', detail }} onDone={close} />}
       </Dialog>
       <Dialog
         open={open?.kind === 'answer'}

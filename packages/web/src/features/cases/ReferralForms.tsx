@@ -67,7 +67,10 @@ function ConsentCheckbox({
  * "Chuyển gửi": the service the child needs first, then a provider offering it — the directory is asked only for
  * those — the reason, the urgency and whether consent was obtained.
  */
-export function ReferralForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+/** Who is referred: the child of a case, or a young child for a need outside any case. */
+export type ReferralTarget = { kind: 'case'; detail: CaseDetail } | { kind: 'child'; personId: string };
+
+export function ReferralForm({ target, onDone }: { target: ReferralTarget; onDone: () => void }) {
   const { t, language } = useI18n();
   const notify = useNotify();
   const changed = useReferralChanged();
@@ -76,7 +79,7 @@ export function ReferralForm({ detail, onDone }: { detail: CaseDetail; onDone: (
     defaultValues: {
       providerId: '',
       reason: '',
-      urgency: detail.urgent ? 'urgent' : 'routine',
+      urgency: target.kind === 'case' && target.detail.urgent ? 'urgent' : 'routine',
       consentNoted: false,
       consentNote: null,
     },
@@ -98,10 +101,12 @@ export function ReferralForm({ detail, onDone }: { detail: CaseDetail; onDone: (
   ]);
   const send = useMutation({
     mutationFn: (body: ReferralOutput) =>
-      call(api.referrals.createForCase, { params: { id: detail.id }, body }),
+      target.kind === 'case'
+        ? call(api.referrals.createForCase, { params: { id: target.detail.id }, body })
+        : call(api.referrals.createForPerson, { params: { id: target.personId }, body }),
     onSuccess: async (referral) => {
       notify.success(format(t.cases.referrals.sent, { provider: referral.provider.name }));
-      await changed(detail.id);
+      await changed(referral.caseId);
       onDone();
     },
     onError: (error) => applyErrors(error),

@@ -117,6 +117,7 @@ type ReferralListQuery = EndpointQuery<typeof api.referrals.outgoing>;
 export const referralKeys = {
   all: ['referrals'] as const,
   ofCase: (caseId: string) => [...referralKeys.all, 'case', caseId] as const,
+  ofChild: (personId: string) => [...referralKeys.all, 'child', personId] as const,
   outgoing: (query: ReferralListQuery) => [...referralKeys.all, 'outgoing', query] as const,
   incoming: (query: ReferralListQuery) => [...referralKeys.all, 'incoming', query] as const,
 };
@@ -138,6 +139,14 @@ export function useCaseReferrals(caseId: string, enabled: boolean) {
     enabled,
     staleTime: 0,
     refetchOnWindowFocus: false,
+  });
+}
+
+/** A young child's referrals outside any case, on the child's early-childhood services. */
+export function useChildReferrals(personId: string) {
+  return useQuery({
+    queryKey: referralKeys.ofChild(personId),
+    queryFn: ({ signal }) => call(api.referrals.listForPerson, { params: { id: personId }, signal }),
   });
 }
 

@@ -26,6 +26,7 @@ import {
   DateField,
   ErrorAlert,
   FieldFrame,
+  Flex,
   FormActions,
   Loading,
   Select,
@@ -40,6 +41,7 @@ import {
   type Option,
 } from '../../ui/index.ts';
 import { useServerErrors } from '../../ui/serverErrors.ts';
+import { ChildReferralsSection } from '../cases/ChildReferralsSection.tsx';
 import { useHousehold } from '../register/queries.ts';
 import { ecdDomainName, serviceName, serviceOf, serviceOptions } from './catalogue.ts';
 import { DeleteWithReasonDialog } from './DeleteWithReasonDialog.tsx';
@@ -243,50 +245,53 @@ export function ServicesTab({ person }: { person: PersonDetail }) {
   ];
 
   return (
-    <Card
-      title={t.ecd.services.title}
-      extra={
-        writable ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t.ecd.services.add}
-          </Button>
-        ) : undefined
-      }
-    >
-      <DataTable<ServiceContact>
-        label={t.ecd.services.title}
-        columns={columns}
-        data={list.data.items}
-        rowKey={(s) => s.id}
-        loading={list.isFetching}
-        emptyText={t.ecd.services.empty}
-      />
-      <SidePanel
-        open={adding}
-        title={format(t.ecd.services.addTitleFor, { name: person.fullName })}
-        onClose={() => setAdding(false)}
-      >
-        {adding && <ServiceForm person={person} onDone={() => setAdding(false)} />}
-      </SidePanel>
-      <DeleteWithReasonDialog
-        open={removing !== null}
-        title={t.ecd.services.removeTitle}
-        description={
-          removing
-            ? format(t.ecd.services.removeQuestion, {
-                service: serviceName(removing.serviceCode, language),
-                date: formatDate(removing.receivedOn),
-              })
-            : ''
+    <Flex vertical gap="middle">
+      <Card
+        title={t.ecd.services.title}
+        extra={
+          writable ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t.ecd.services.add}
+            </Button>
+          ) : undefined
         }
-        done={t.ecd.services.removed}
-        onClose={() => setRemoving(null)}
-        onDelete={async (reason) => {
-          if (!removing) return;
-          await call(api.ecd.deleteService, { params: { id: removing.id }, body: { reason } });
-          await invalidateChild(person.id);
-        }}
-      />
-    </Card>
+      >
+        <DataTable<ServiceContact>
+          label={t.ecd.services.title}
+          columns={columns}
+          data={list.data.items}
+          rowKey={(s) => s.id}
+          loading={list.isFetching}
+          emptyText={t.ecd.services.empty}
+        />
+        <SidePanel
+          open={adding}
+          title={format(t.ecd.services.addTitleFor, { name: person.fullName })}
+          onClose={() => setAdding(false)}
+        >
+          {adding && <ServiceForm person={person} onDone={() => setAdding(false)} />}
+        </SidePanel>
+        <DeleteWithReasonDialog
+          open={removing !== null}
+          title={t.ecd.services.removeTitle}
+          description={
+            removing
+              ? format(t.ecd.services.removeQuestion, {
+                  service: serviceName(removing.serviceCode, language),
+                  date: formatDate(removing.receivedOn),
+                })
+              : ''
+          }
+          done={t.ecd.services.removed}
+          onClose={() => setRemoving(null)}
+          onDelete={async (reason) => {
+            if (!removing) return;
+            await call(api.ecd.deleteService, { params: { id: removing.id }, body: { reason } });
+            await invalidateChild(person.id);
+          }}
+        />
+      </Card>
+      <ChildReferralsSection person={person} />
+    </Flex>
   );
 }
