@@ -1,8 +1,14 @@
 import type { ReactNode } from 'react';
-import { referralStatusNames, referralUrgencyNames, type Referral } from '@treem/shared';
+import {
+  ReferralStatus,
+  referralStatuses,
+  referralStatusNames,
+  referralUrgencyNames,
+  type Referral,
+} from '@treem/shared';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { format, formatInstant } from '../../i18n/format.ts';
-import { Flex, Tag, Typography } from '../../ui/index.ts';
+import { FieldFrame, Flex, Select, Tag, Typography } from '../../ui/index.ts';
 import { DueClock } from './display.tsx';
 import { referralDueState, referralStatusColour, referralUrgencyColour } from './referralRules.ts';
 
@@ -65,5 +71,40 @@ export function ReferralAnswer({ referral }: { referral: Referral }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The status filter of the referral lists: every status, or one. */
+export function ReferralStatusFilter({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: ReferralStatus | undefined;
+  onChange: (status: ReferralStatus | undefined) => void;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <div className="filter-field">
+      <FieldFrame id={id} label={t.cases.referrals.outgoing.status}>
+        <Select
+          id={id}
+          value={value ?? ''}
+          onChange={(selected: string) => {
+            const status = ReferralStatus.safeParse(selected);
+            onChange(status.success ? status.data : undefined);
+          }}
+          options={[
+            { value: '', label: t.common.all },
+            ...referralStatuses.map((status) => ({
+              value: status,
+              label: referralStatusNames[status][language],
+            })),
+          ]}
+          popupMatchSelectWidth={false}
+        />
+      </FieldFrame>
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMutation } from '@tanstack/react-query';
-import { api, referralStatuses, referralStatusNames, ReferralStatus, type Referral } from '@treem/shared';
+import { api, type Referral } from '@treem/shared';
 import type { z } from 'zod';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -15,11 +15,9 @@ import {
   DataTable,
   Dialog,
   ErrorAlert,
-  FieldFrame,
   Flex,
   FormActions,
   Page,
-  Select,
   SubmitButton,
   TextAreaField,
   Typography,
@@ -29,7 +27,13 @@ import {
 import { pagingSearch } from './caseSearch.ts';
 import { serviceName } from './catalogue.ts';
 import { useIncomingReferrals, useReferralChanged } from './queries.ts';
-import { ReferralAnswer, ReferralDue, ReferralStatusTag, ReferralUrgencyTag } from './ReferralDisplay.tsx';
+import {
+  ReferralAnswer,
+  ReferralDue,
+  ReferralStatusFilter,
+  ReferralStatusTag,
+  ReferralUrgencyTag,
+} from './ReferralDisplay.tsx';
 import {
   providerReferralActions,
   toReferralListQuery,
@@ -253,26 +257,11 @@ export function ReferralsIncomingPage() {
       </Typography.Paragraph>
       <Card>
         <Flex gap="middle" wrap align="end">
-          <div className="filter-field">
-            <FieldFrame id={statusId} label={r.outgoing.status}>
-              <Select
-                id={statusId}
-                value={search.status ?? ''}
-                onChange={(value: string) => {
-                  const status = ReferralStatus.safeParse(value);
-                  void navigate({ search: { status: status.success ? status.data : undefined } });
-                }}
-                options={[
-                  { value: '', label: t.common.all },
-                  ...referralStatuses.map((status) => ({
-                    value: status,
-                    label: referralStatusNames[status][language],
-                  })),
-                ]}
-                popupMatchSelectWidth={false}
-              />
-            </FieldFrame>
-          </div>
+          <ReferralStatusFilter
+            id={statusId}
+            value={search.status}
+            onChange={(status) => void navigate({ search: { status } })}
+          />
         </Flex>
       </Card>
       <DataTable<Referral>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { referralStatuses, referralStatusNames, ReferralStatus, type Referral } from '@treem/shared';
+import { type Referral } from '@treem/shared';
 import { useSession } from '../../auth/SessionProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { format, formatInstant } from '../../i18n/format.ts';
@@ -10,17 +10,21 @@ import {
   Checkbox,
   DataTable,
   Dialog,
-  FieldFrame,
   Flex,
   Page,
-  Select,
   Typography,
   type DataColumns,
 } from '../../ui/index.ts';
 import { pagingSearch } from './caseSearch.ts';
 import { serviceName } from './catalogue.ts';
 import { useOutgoingReferrals } from './queries.ts';
-import { ReferralAnswer, ReferralDue, ReferralStatusTag, ReferralUrgencyTag } from './ReferralDisplay.tsx';
+import {
+  ReferralAnswer,
+  ReferralDue,
+  ReferralStatusFilter,
+  ReferralStatusTag,
+  ReferralUrgencyTag,
+} from './ReferralDisplay.tsx';
 import { CancelReferralForm, LetterButtons, RecordAnswerForm } from './ReferralForms.tsx';
 import { hasReferralFilters, toReferralListQuery, workerReferralActions } from './referralRules.ts';
 import { useNow } from './useNow.ts';
@@ -138,26 +142,7 @@ export function ReferralsOutgoingPage() {
       </Typography.Paragraph>
       <Card>
         <Flex gap="middle" wrap align="end">
-          <div className="filter-field">
-            <FieldFrame id={ids.status} label={r.outgoing.status}>
-              <Select
-                id={ids.status}
-                value={search.status ?? ''}
-                onChange={(value: string) => {
-                  const status = ReferralStatus.safeParse(value);
-                  go({ status: status.success ? status.data : undefined });
-                }}
-                options={[
-                  { value: '', label: t.common.all },
-                  ...referralStatuses.map((status) => ({
-                    value: status,
-                    label: referralStatusNames[status][language],
-                  })),
-                ]}
-                popupMatchSelectWidth={false}
-              />
-            </FieldFrame>
-          </div>
+          <ReferralStatusFilter id={ids.status} value={search.status} onChange={(status) => go({ status })} />
           <div className="filter-field">
             <Checkbox
               id={ids.overdue}
