@@ -25,6 +25,9 @@ import { registerProviderRoutes } from './modules/providers/provider.routes.ts';
 import { registerRegisterFileRoutes } from './modules/register/files/files.routes.ts';
 import { registerRegisterRoutes } from './modules/register/register.routes.ts';
 import { registerUserRoutes } from './modules/users/user.routes.ts';
+import { registerIndicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { registerAggregateRoutes } from './modules/aggregate/aggregate.routes.ts';
+import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -109,6 +112,9 @@ export async function buildApp(options: AppOptions): Promise<TreemApp> {
   registerCaseRoutes(app, deps);
   registerReferralRoutes(app, deps);
   registerProviderRoutes(app, deps);
+  registerIndicatorRoutes(app, deps);
+  registerAggregateRoutes(app, deps);
+  registerPlanRoutes(app, deps);
 
   app.get('/api/openapi.json', async () => buildOpenApi(deps.registry, VERSION));
   app.get('/api/docs', async (_request, reply) =>

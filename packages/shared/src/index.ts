@@ -15,3 +15,4 @@ export * from './domain/providers/index.ts';
 export * from './domain/growth/index.ts';
 export * from './domain/cases/index.ts';
 export * from './domain/calendar/index.ts';
+export * from './domain/indicators/index.ts';

@@ -64,6 +64,16 @@ export const permissions = [
   'referral.send',
   /** A province's own case deadlines and days off. */
   'caseSettings.manage',
+  // Indicators, targets and plans (docs/indicators.md, docs/plans.md).
+  /** The catalogue, live values, breakdowns and the children behind a number (those of cases only as seen). */
+  'indicator.read',
+  /** Entering aggregate data for the indicators of one's own sector. */
+  'aggregate.enter',
+  /** Locking a unit's period once its report is approved (and unlocking it, with a reason). */
+  'aggregate.lock',
+  'plan.read',
+  /** Plans, their targets, activities, trainings and budget. */
+  'plan.manage',
 ] as const;
 export const Permission = z.enum(permissions);
 export type Permission = z.infer<typeof Permission>;
@@ -94,6 +104,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'provider.read',
     'provider.manage',
     'caseSettings.manage',
+    'indicator.read',
+    'aggregate.enter',
+    'aggregate.lock',
+    'plan.read',
+    'plan.manage',
   ],
   province_officer: [
     ...everyone,
@@ -105,6 +120,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.read',
     'provider.read',
     'referral.respond',
+    'indicator.read',
+    'aggregate.enter',
+    'plan.read',
+    'plan.manage',
   ],
   commune_worker: [
     ...everyone,
@@ -125,6 +144,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'provider.read',
     'provider.manage',
     'referral.send',
+    'indicator.read',
+    'aggregate.enter',
+    'plan.read',
+    'plan.manage',
   ],
   commune_leader: [
     ...everyone,
@@ -138,6 +161,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.approve',
     'case.knowOpen',
     'provider.read',
+    'indicator.read',
+    'aggregate.lock',
+    'plan.read',
+    'plan.manage',
   ],
   // Health station staff weigh, vaccinate and screen, and print the lists of children to see.
   health_worker: [
@@ -153,6 +180,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'provider.read',
     'referral.respond',
     'referral.send',
+    'indicator.read',
+    'aggregate.enter',
+    'plan.read',
   ],
   // Schools and preschools record enrolment, development screenings and school-based services.
   school_staff: [
@@ -166,6 +196,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'provider.read',
     'referral.respond',
     'referral.send',
+    'indicator.read',
+    'aggregate.enter',
+    'plan.read',
   ],
   village_collaborator: [
     ...everyone,
@@ -178,8 +211,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.knowOpen',
     'provider.read',
+    'indicator.read',
+    'plan.read',
   ],
-  viewer: [...everyone, 'register.read', 'ecd.read', 'provider.read'],
+  viewer: [...everyone, 'register.read', 'ecd.read', 'provider.read', 'indicator.read', 'plan.read'],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

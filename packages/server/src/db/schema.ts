@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AggregateTables } from './schemaAggregate.ts';
+import type { PlanTables } from './schemaPlans.ts';
 
 /** Calendar dates are `YYYY-MM-DD` strings in both directions (see database.ts type parsers). */
 type DateColumn = string;
@@ -654,7 +656,7 @@ export interface CaseSettingTable {
   updated_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends AggregateTables, PlanTables {
   org_unit: OrgUnitTable;
   org_unit_successor: OrgUnitSuccessorTable;
   org_unit_change: OrgUnitChangeTable;

@@ -188,6 +188,12 @@ function concreteUrl(path: string): string {
   // Cases, referrals and placements: the body is parsed before any record is looked up, so any id will do.
   if (/^\/api\/(cases|referrals|care-placements)\//.test(path)) return path.replace(/:[A-Za-z]+/g, anyId);
   if (path.startsWith('/api/case-settings/')) return path.replace(':provinceCode', provinceCode);
+  // Indicators, aggregate entry and plans: the body is parsed before any record is looked up.
+  if (
+    /^\/api\/(indicators|aggregate|plans|plan-activities|plan-targets|trainings|budget-lines)\//.test(path)
+  ) {
+    return path.replace(/:[A-Za-z]+/g, anyId);
+  }
   return path;
 }
 

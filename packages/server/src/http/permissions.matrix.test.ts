@@ -14,6 +14,9 @@ import { seedHousehold, seedPerson } from '../testing/registerFactories.ts';
 import { seedDoses, seedEnrolment, seedMeasurement, seedScreening } from '../testing/ecdFactories.ts';
 import { seedProvider } from '../testing/providerFactories.ts';
 import { caseMatrix } from '../testing/caseMatrix.ts';
+import { indicatorMatrix } from '../testing/indicatorMatrix.ts';
+import { aggregateMatrix } from '../testing/aggregateMatrix.ts';
+import { planMatrix } from '../testing/planMatrix.ts';
 import { schoolYearOf } from '../modules/ecd/records.service.ts';
 import { csvFile, registerRows, upload, waitForJob } from '../modules/register/files/testing/importFiles.ts';
 import { createTestApp, type TestApp } from '../testing/testApp.ts';
@@ -1338,7 +1341,15 @@ const cases: Record<string, Case> = {
       })),
   },
   // Child protection: cases, referrals, alternative care (rows built in testing/caseMatrix.ts).
-  ...caseMatrix(() => ({
+  ...caseMatrix(matrixContext),
+  // Indicators, aggregate entry, plans (rows in testing/indicatorMatrix.ts, aggregateMatrix.ts, planMatrix.ts).
+  ...indicatorMatrix(matrixContext),
+  ...aggregateMatrix(matrixContext),
+  ...planMatrix(matrixContext),
+};
+
+function matrixContext() {
+  return {
     t,
     sessions,
     province,
@@ -1349,8 +1360,8 @@ const cases: Record<string, Case> = {
     foreignCommune,
     foreignVillage,
     foreignWorker,
-  })),
-};
+  };
+}
 
 /** Served outside `route()` on purpose: probes and documentation, no personal data. */
 const operationalRoutes = new Set([

@@ -7,6 +7,9 @@ import { authEndpoints } from './auth.ts';
 import { orgUnitEndpoints } from './orgUnits.ts';
 import { registerEndpoints, registerFileEndpoints } from './register.ts';
 import { userEndpoints } from './users.ts';
+import { indicatorEndpoints } from './indicators.ts';
+import { aggregateEndpoints } from './aggregate.ts';
+import { planEndpoints } from './plans.ts';
 
 export * from './endpoint.ts';
 export * from './auth.ts';
@@ -18,6 +21,9 @@ export * from './ecd.ts';
 export * from './providers.ts';
 export * from './cases.ts';
 export * from './referrals.ts';
+export * from './indicators.ts';
+export * from './aggregate.ts';
+export * from './plans.ts';
 
 /** Every endpoint of the API, by resource. The server must register a handler for each one. */
 export const api = {
@@ -32,4 +38,7 @@ export const api = {
   cases: caseEndpoints,
   caseSettings: caseSettingEndpoints,
   referrals: referralEndpoints,
+  indicators: indicatorEndpoints,
+  aggregate: aggregateEndpoints,
+  plans: planEndpoints,
 };

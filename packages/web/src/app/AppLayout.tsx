@@ -12,6 +12,9 @@ import {
   DeploymentUnitOutlined,
   FieldTimeOutlined,
   FlagOutlined,
+  FormOutlined,
+  LineChartOutlined,
+  ProjectOutlined,
   FolderOpenOutlined,
   InboxOutlined,
   OrderedListOutlined,
@@ -51,6 +54,9 @@ type NavPath =
   | '/case-settings'
   | '/providers'
   | '/providers/coverage'
+  | '/indicators'
+  | '/plans'
+  | '/data-entry'
   | '/org-units'
   | '/users'
   | '/audit'
@@ -63,7 +69,7 @@ interface NavItem {
   /** Shown only to roles holding this permission; absent = every signed-in user. */
   permission?: Permission;
   /** Entries of one capability shown together under its heading. */
-  group?: 'ecd' | 'providers' | 'cases' | 'admin';
+  group?: 'ecd' | 'providers' | 'cases' | 'plans' | 'admin';
 }
 
 const navItems: readonly NavItem[] = [
@@ -169,6 +175,27 @@ const navItems: readonly NavItem[] = [
     icon: <RadarChartOutlined />,
     permission: 'provider.read',
     group: 'providers',
+  },
+  {
+    path: '/plans',
+    label: (t) => t.nav.plans,
+    icon: <ProjectOutlined />,
+    permission: 'plan.read',
+    group: 'plans',
+  },
+  {
+    path: '/indicators',
+    label: (t) => t.nav.indicators,
+    icon: <LineChartOutlined />,
+    permission: 'indicator.read',
+    group: 'plans',
+  },
+  {
+    path: '/data-entry',
+    label: (t) => t.nav.dataEntry,
+    icon: <FormOutlined />,
+    permission: 'aggregate.enter',
+    group: 'plans',
   },
   {
     path: '/org-units',

@@ -39,6 +39,12 @@ import {
   parsePersonsSearch,
 } from '../features/register/registerSearch.ts';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { DataEntryPage } from '../features/aggregate/lazy.tsx';
+import { parseDataEntrySearch } from '../features/aggregate/dataEntrySearch.ts';
+import { IndicatorPage, IndicatorsPage } from '../features/indicators/lazy.tsx';
+import { parseIndicatorsSearch } from '../features/indicators/indicatorsSearch.ts';
+import { PlanPage, PlansPage } from '../features/plans/lazy.tsx';
+import { parsePlansSearch } from '../features/plans/plansSearch.ts';
 import { AppShell, RequirePermission } from './AppShell.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { parseLoginSearch, parseOrgUnitsSearch, parseUsersSearch } from './search.ts';
@@ -332,6 +338,60 @@ const caseSettingsRoute = createRoute({
   ),
 });
 
+const indicatorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/indicators',
+  validateSearch: parseIndicatorsSearch,
+  component: () => (
+    <RequirePermission permission="indicator.read">
+      <IndicatorsPage />
+    </RequirePermission>
+  ),
+});
+
+const indicatorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/indicators/$code',
+  validateSearch: parseIndicatorsSearch,
+  component: () => (
+    <RequirePermission permission="indicator.read">
+      <IndicatorPage />
+    </RequirePermission>
+  ),
+});
+
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: parsePlansSearch,
+  component: () => (
+    <RequirePermission permission="plan.read">
+      <PlansPage />
+    </RequirePermission>
+  ),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId',
+  component: () => (
+    <RequirePermission permission="plan.read">
+      <PlanPage />
+    </RequirePermission>
+  ),
+});
+
+const dataEntryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/data-entry',
+  validateSearch: parseDataEntrySearch,
+  component: () => (
+    <RequirePermission permission="aggregate.enter">
+      <DataEntryPage />
+    </RequirePermission>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -362,6 +422,11 @@ const routeTree = rootRoute.addChildren([
     caseSettingsRoute,
     providersRoute,
     providerCoverageRoute,
+    indicatorsRoute,
+    indicatorRoute,
+    plansRoute,
+    planRoute,
+    dataEntryRoute,
   ]),
 ]);
 

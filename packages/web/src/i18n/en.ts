@@ -1,7 +1,13 @@
 import type { Messages } from './vi.ts';
+import { aggregateEn } from './aggregate.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
+import { plansEn } from './plans.en.ts';
 
 /** English catalogue. Must have exactly the shape of `vi` (checked by the type and by i18n.test.ts). */
 export const en: Messages = {
+  indicators: indicatorsEn,
+  plans: plansEn,
+  aggregate: aggregateEn,
   app: {
     name: 'treem',
     subtitle: 'Child protection and care information system',
@@ -52,7 +58,11 @@ export const en: Messages = {
       cases: 'Child protection',
       admin: 'Administration',
       providers: 'Referral network',
+      plans: 'Plans and indicators',
     },
+    indicators: 'Indicators',
+    plans: 'Plans',
+    dataEntry: 'Aggregate data entry',
   },
   header: {
     orgUnit: 'Working unit',
@@ -2151,6 +2161,18 @@ export const en: Messages = {
     CASE_TRANSFER_PENDING:
       'The case is waiting for another commune to accept it; nothing can be done until then.',
     CASE_NO_TRANSFER: 'This case has no pending transfer.',
+    DISAGGREGATION_NOT_ALLOWED: 'This indicator cannot be broken down that way.',
+    PERIOD_TYPE_NOT_ALLOWED: 'This indicator is not computed for that kind of period.',
+    INDICATOR_NOT_COMPUTED: 'This indicator is not computed from the register: it has no list of children.',
+    AGGREGATE_INVALID: 'The numbers entered are not valid. See the errors below.',
+    AGGREGATE_WARNINGS_NEED_COMMENT:
+      'The numbers raise warnings: check them and add a comment before saving.',
+    AGGREGATE_NOT_YOUR_SECTOR: 'Another sector enters this indicator.',
+    AGGREGATE_WRONG_LEVEL: 'This indicator is not entered at that level.',
+    PERIOD_LOCKED: 'This period is locked since its report was approved: the numbers cannot change.',
+    PERIOD_NOT_LOCKED: 'This period is not locked.',
+    PLAN_STATE_CONFLICT: 'The plan changed meanwhile or is not in a state that allows this.',
+    PLAN_UNIT_NOT_BELOW: 'A derived plan must belong to a unit under the original plan’s unit.',
     REFERRAL_STATE_CONFLICT: 'This referral is already in another status; reload to see where it is now.',
     CARE_STATE_CONFLICT:
       'This placement is already in another status, or the child already has a placement in progress.',

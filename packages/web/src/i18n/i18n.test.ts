@@ -25,6 +25,15 @@ import { clientErrorCodes } from '../api/clientErrors.ts';
 import { en } from './en.ts';
 import { vi, type Messages } from './vi.ts';
 import viSource from './vi.ts?raw';
+import aggregateViSource from './aggregate.vi.ts?raw';
+import indicatorsViSource from './indicators.vi.ts?raw';
+import plansViSource from './plans.vi.ts?raw';
+
+const siblingSources: Record<string, string> = {
+  aggregate: aggregateViSource,
+  indicators: indicatorsViSource,
+  plans: plansViSource,
+};
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -114,9 +123,16 @@ describe('the web catalogue', () => {
   });
 
   test('keeps vi.ts importable by the e2e tests under plain Node (types, or values from the pure shared package)', () => {
-    const imports = viSource.split('\n').filter((line) => /^import\b/.test(line));
-    for (const line of imports)
-      expect(line).toMatch(/^import type\b|^import \{[^}]*\} from '@treem\/shared';$/);
-    expect(viSource).not.toMatch(/from ['"](react|antd)/);
+    // vi.ts takes some capabilities' strings from sibling `<feature>.vi.ts` files, held to the same rule.
+    const siblings = [...viSource.matchAll(/^import \{[^}]*\} from '\.\/([a-z]+)\.vi\.ts';$/gm)].map(
+      (m) => m[1],
+    );
+    expect(siblings.sort()).toEqual(Object.keys(siblingSources).sort());
+    for (const source of [viSource, ...Object.values(siblingSources)]) {
+      const imports = source.split('\n').filter((line) => /^import\b/.test(line));
+      for (const line of imports)
+        expect(line).toMatch(/^import type\b|^import \{[^}]*\} from '(@treem\/shared|\.\/[a-z]+\.vi\.ts)';$/);
+      expect(source).not.toMatch(/from ['"](react|antd)/);
+    }
   });
 });

@@ -26,6 +26,9 @@ import type {
 } from '@treem/shared';
 import { villageTypeNames } from '@treem/shared';
 import type { ClientErrorCode } from '../api/clientErrors.ts';
+import { aggregateVi } from './aggregate.vi.ts';
+import { indicatorsVi } from './indicators.vi.ts';
+import { plansVi } from './plans.vi.ts';
 
 /*
  * The Vietnamese catalogue: the source of truth for every string the web app shows. `en.ts` must have exactly the
@@ -101,6 +104,17 @@ const errors = {
   CASE_TRANSFER_PENDING:
     'Hồ sơ đang chờ xã khác tiếp nhận; không thể thao tác cho đến khi việc chuyển được xử lý.',
   CASE_NO_TRANSFER: 'Hồ sơ này không có yêu cầu chuyển nào đang chờ.',
+  DISAGGREGATION_NOT_ALLOWED: 'Chỉ tiêu này không phân tổ theo tiêu chí đã chọn.',
+  PERIOD_TYPE_NOT_ALLOWED: 'Chỉ tiêu này không tính cho loại kỳ đã chọn.',
+  INDICATOR_NOT_COMPUTED: 'Chỉ tiêu này không tính từ sổ theo dõi nên không có danh sách trẻ em.',
+  AGGREGATE_INVALID: 'Số liệu nhập không hợp lệ. Vui lòng xem các lỗi bên dưới.',
+  AGGREGATE_WARNINGS_NEED_COMMENT: 'Số liệu có cảnh báo: vui lòng kiểm tra và ghi chú lý do trước khi lưu.',
+  AGGREGATE_NOT_YOUR_SECTOR: 'Chỉ tiêu này do ngành khác nhập.',
+  AGGREGATE_WRONG_LEVEL: 'Chỉ tiêu này không nhập ở cấp đơn vị đã chọn.',
+  PERIOD_LOCKED: 'Kỳ báo cáo này đã khóa sau khi báo cáo được phê duyệt; không thể sửa số liệu.',
+  PERIOD_NOT_LOCKED: 'Kỳ báo cáo này chưa khóa.',
+  PLAN_STATE_CONFLICT: 'Kế hoạch đã được người khác thay đổi hoặc không ở trạng thái cho phép thao tác này.',
+  PLAN_UNIT_NOT_BELOW: 'Kế hoạch cấp dưới phải thuộc đơn vị trực thuộc đơn vị của kế hoạch gốc.',
   REFERRAL_STATE_CONFLICT:
     'Chuyển gửi này đã ở trạng thái khác; vui lòng tải lại để xem trạng thái hiện tại.',
   CARE_STATE_CONFLICT:
@@ -348,6 +362,9 @@ const historyKinds = {
 } as const;
 
 export const vi = {
+  indicators: indicatorsVi,
+  plans: plansVi,
+  aggregate: aggregateVi,
   app: {
     name: 'treem',
     subtitle: 'Hệ thống thông tin bảo vệ và chăm sóc trẻ em',
@@ -398,7 +415,11 @@ export const vi = {
       cases: 'Bảo vệ trẻ em',
       admin: 'Quản trị',
       providers: 'Mạng lưới kết nối, chuyển tuyến',
+      plans: 'Kế hoạch và chỉ tiêu',
     },
+    indicators: 'Chỉ tiêu',
+    plans: 'Kế hoạch',
+    dataEntry: 'Nhập số liệu tổng hợp',
   },
   header: {
     orgUnit: 'Đơn vị làm việc',

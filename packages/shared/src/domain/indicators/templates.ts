@@ -1,0 +1,62 @@
+/**
+ * Which catalogue indicator measures each target of the seed plans (data/plans/*.json). A target with no
+ * indicator (null) is followed in the plan by its progress notes only: a boolean milestone, a count of district
+ * plans, a measure no source defines.
+ */
+export const planTemplateIndicators: Record<string, Record<string, string | null>> = {
+  'hai-duong-npa-2021-2030': Object.fromEntries(
+    [
+      '01',
+      '02',
+      '03a',
+      '03b',
+      '03c',
+      '04a',
+      '04b',
+      '04c',
+      '05a',
+      '05b',
+      '06',
+      '07',
+      '08a',
+      '08b',
+      '09',
+      '10',
+      '11a',
+      '11b',
+      '12',
+      '13',
+      '14',
+      '15',
+      '16',
+      '17a',
+      '17b',
+      '18a',
+      '18b',
+      '19',
+      '20a',
+      '20b',
+      '21',
+      '22',
+      '23',
+      '24',
+    ].map((suffix) => [`CT${suffix}`, `NPA-${suffix}`]),
+  ),
+  'ha-noi-ecd-2019-2025': { 'ECD-01': 'NPA-02', 'ECD-02': 'ECD-TRAINED', 'ECD-03': 'ECD-NETWORK' },
+  'kon-tum-ecd-2018-2025': {
+    'ECD-01': 'NPA-02',
+    'ECD-02': 'ECD-TRAINED',
+    'ECD-03': null,
+    'ECD-04': 'ECD-NETWORK',
+    'ECD-05': null,
+  },
+  'ha-noi-child-protection-2016-2020': {
+    'CP-01': null,
+    'CP-02a': 'NPA-08a',
+    'CP-02b': null,
+    'CP-03': 'CP-03',
+    'CP-04': 'NPA-08b',
+    'CP-05': null,
+  },
+  'thanh-hoa-commune-ecd-2024': {},
+};

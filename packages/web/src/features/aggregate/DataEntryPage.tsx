@@ -1,0 +1,3 @@
+export function DataEntryPage() {
+  return null;
+}

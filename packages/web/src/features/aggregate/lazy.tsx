@@ -1,0 +1,15 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Loading } from '../../ui/index.ts';
+
+function lazyNamed<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const Component = lazy(async () => ({ default: await load() }));
+  return function LazyScreen(props: P) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Component {...props} />
+      </Suspense>
+    );
+  };
+}
+
+export const DataEntryPage = lazyNamed(() => import('./DataEntryPage.tsx').then((m) => m.DataEntryPage));

@@ -1,0 +1,3 @@
+export function IndicatorPage() {
+  return null;
+}
