@@ -29,7 +29,7 @@ interface CoverageRow {
  * has checked that the unit is theirs. One set-based statement: the communes × the six domains, each with the
  * number of distinct active providers that cover the commune or a unit above it and offer a service of the domain.
  */
-async function communeCoverage(db: Executor, rootPath: string): Promise<CommuneCoverage[]> {
+export async function communeCoverage(db: Executor, rootPath: string): Promise<CommuneCoverage[]> {
   const provinceCode = provinceCodeOfPath(rootPath);
   const { rows } = await sql<CoverageRow>`
     with commune as (

@@ -1,0 +1,236 @@
+import {
+  abuseConcerns,
+  ageGroups,
+  type Condition,
+  type Disaggregation,
+  type IndicatorDefinition,
+  type Period,
+} from '@treem/shared';
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/transaction.ts';
+import { schoolYearOf } from '../ecd/records.service.ts';
+import {
+  factExpression,
+  factSource,
+  populationExpression,
+  sourceTable,
+  type PeriodParams,
+  type SourceKey,
+} from './facts.ts';
+
+/**
+ * The indicator engine (docs/indicators.md, "Engine"): any number of computed indicators for one subtree and one
+ * period in ONE set-based query. The children of the subtree alive and in the register on the period's last day are
+ * read once (`c`); each record table an indicator needs is read once for the period into a per-child table; every
+ * indicator is three `count(*) filter (…)` columns over the join (population, denominator, numerator) plus its
+ * completeness, grouped by the area one level below the unit (a province's communes, a commune's villages) × the
+ * requested disaggregations. A total is the sum of its areas' numerators over the sum of their denominators:
+ * nothing is averaged. Live: no batch job, no cache.
+ */
+
+export type ComputedIndicator = Extract<IndicatorDefinition, { kind: 'computed' }>;
+
+export interface EngineRequest {
+  provinceCode: string;
+  /** The subtree: the unit's ltree path. */
+  unitPath: string;
+  period: Period;
+  indicators: readonly ComputedIndicator[];
+  by: readonly Disaggregation[];
+}
+
+export interface Counts {
+  population: number;
+  denominator: number;
+  numerator: number;
+  /** Children of the population meeting the completeness condition (0 when the indicator has none). */
+  complete: number;
+}
+
+export interface EngineRow {
+  /** The area's path: a commune under a province, a village under a commune. */
+  area: string;
+  dims: Record<string, string>;
+  /** In the order of `request.indicators`. */
+  counts: Counts[];
+}
+
+const and = (terms: readonly RawBuilder<boolean>[]) =>
+  terms.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(terms, sql` and `)})`;
+const or = (terms: readonly RawBuilder<boolean>[]) =>
+  terms.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(terms, sql` or `)})`;
+
+export function periodParams(provinceCode: string, period: Period): PeriodParams {
+  return { provinceCode, start: period.start, end: period.end, schoolYear: schoolYearOf(period.end) };
+}
+
+/** The disaggregation's value for a row of `c` (and the circumstance group of the unnest). */
+export function dimensionExpression(dimension: Disaggregation): RawBuilder<string> {
+  switch (dimension) {
+    case 'sex':
+      return sql<string>`c.sex`;
+    case 'age_group':
+      return sql<string>`(case ${sql.join(
+        ageGroups.map(
+          (group) => sql`when c.age_m < ${sql.lit(group.toYears * 12)} then ${sql.lit(group.code)}`,
+        ),
+        sql` `,
+      )} else '16+' end)`;
+    case 'ethnicity_group':
+      return sql<string>`(case when c.ethnicity_code = '01' then 'kinh' else 'minority' end)`;
+    case 'ethnicity':
+      return sql<string>`c.ethnicity_code`;
+    case 'residence':
+      return sql<string>`c.residence`;
+    case 'disability':
+      return sql<string>`(case when c.disability_type is not null then 'yes' else 'no' end)`;
+    case 'circumstance_group':
+      return sql<string>`cg.code`;
+  }
+}
+
+function conditionsOf(indicator: ComputedIndicator): Condition[] {
+  const definition = indicator.computed;
+  return [
+    ...definition.denominator,
+    ...definition.numerator,
+    ...(definition.completeness ? [definition.completeness] : []),
+  ];
+}
+
+/** The oldest age (months) any population of the request reaches: children older are not read. */
+function oldestMonths(indicators: readonly ComputedIndicator[]): number {
+  return Math.max(
+    0,
+    ...indicators.map((indicator) => {
+      const population = indicator.computed.population;
+      return population.kind === 'age_at_end' ? population.toMonths : 24;
+    }),
+  );
+}
+
+export interface PopulationOptions {
+  /** Extra columns for the lineage (name, village). */
+  withNames?: boolean;
+}
+
+/** The `c` CTE and the joins of the sources the indicators need. */
+export function populationQuery(
+  request: EngineRequest,
+  options: PopulationOptions = {},
+): { cte: RawBuilder<unknown>; joins: RawBuilder<unknown>; params: PeriodParams } {
+  const params = periodParams(request.provinceCode, request.period);
+  const { end, start } = params;
+  const needsResidence = request.by.includes('residence');
+  const depth = request.unitPath.split('.').length + 1;
+  const cte = sql`c as materialized (
+    select p.id, p.sex, p.birth_date, p.ethnicity_code, p.disability_type, p.birth_registered,
+           p.birth_registration_date, p.has_health_insurance,
+           subpath(p.org_path, 0, least(nlevel(p.org_path), ${sql.lit(depth)})) as area,
+           (date_part('year', age(${end}::date, p.birth_date)) * 12
+             + date_part('month', age(${end}::date, p.birth_date)))::int as age_m,
+           (p.birth_date between ${start}::date - interval '1 year' and ${end}::date - interval '1 year')
+             as first_birthday_in_period
+           ${needsResidence ? sql`, case when cu.type_code = 'phuong' then 'urban' else 'rural' end as residence` : sql``}
+           ${options.withNames ? sql`, p.full_name, p.name_search, p.village_id` : sql``}
+    from person p
+    ${needsResidence ? sql`left join org_unit cu on cu.path = subpath(p.org_path, 0, 3)` : sql``}
+    where p.province_code = ${request.provinceCode} and p.org_path <@ ${request.unitPath}::ltree
+      and p.birth_date <= ${end}::date
+      and p.birth_date > ${end}::date - ${sql.lit(`${oldestMonths(request.indicators)} months`)}::interval
+      and (p.status = 'active' or (p.status = 'deceased' and p.death_date > ${end}::date))
+  )`;
+
+  // Each source is read for the children of the populations of the indicators that use it.
+  const sources = new Map<SourceKey, RawBuilder<boolean>[]>();
+  const use = (key: SourceKey | null, indicator: ComputedIndicator) => {
+    if (!key) return;
+    const populations = sources.get(key) ?? [];
+    populations.push(populationExpression(indicator.computed.population));
+    sources.set(key, populations);
+  };
+  for (const indicator of request.indicators) {
+    for (const condition of conditionsOf(indicator)) use(factSource(condition), indicator);
+  }
+  if (request.by.includes('circumstance_group')) {
+    const populations = sources.get('ci') ?? [];
+    for (const indicator of request.indicators)
+      populations.push(populationExpression(indicator.computed.population));
+    sources.set('ci', populations);
+  }
+  const concerns = concernList(request.indicators);
+  const joins = sql.join(
+    [...sources].map(
+      ([key, populations]) =>
+        sql`left join ${sourceTable(key, params, or(populations), concerns)} ${sql.raw(key)} on ${sql.raw(key)}.person_id = c.id`,
+    ),
+    sql` `,
+  );
+  const unnest = request.by.includes('circumstance_group')
+    ? sql` cross join lateral unnest(coalesce(ci.groups, array['none'])) cg(code)`
+    : sql``;
+  return { cte, joins: sql`${joins}${unnest}`, params };
+}
+
+function concernList(indicators: readonly ComputedIndicator[]): readonly string[] {
+  const lists = indicators.flatMap((indicator) =>
+    conditionsOf(indicator).flatMap((condition) =>
+      condition.fact === 'protection_case_received' ? [condition.concerns.join(',')] : [],
+    ),
+  );
+  if (new Set(lists).size > 1) throw new Error('one list of abuse concerns per request');
+  return lists[0]?.split(',') ?? abuseConcerns;
+}
+
+/** The indicator's population, denominator and numerator conditions as SQL. */
+export function indicatorConditions(indicator: ComputedIndicator, params: PeriodParams) {
+  const definition = indicator.computed;
+  const population = populationExpression(definition.population);
+  const denominator = and(definition.denominator.map((condition) => factExpression(condition, params)));
+  const numerator = and(definition.numerator.map((condition) => factExpression(condition, params)));
+  const completeness = definition.completeness ? factExpression(definition.completeness, params) : null;
+  return { population, denominator, numerator, completeness };
+}
+
+export async function computeCounts(db: Executor, request: EngineRequest): Promise<EngineRow[]> {
+  if (request.indicators.length === 0) return [];
+  const { cte, joins, params } = populationQuery(request);
+  const dimensions = request.by.map((dimension, index) => ({
+    dimension,
+    alias: `dim${index}`,
+    expression: dimensionExpression(dimension),
+  }));
+  const columns = request.indicators.flatMap((indicator, index) => {
+    const condition = indicatorConditions(indicator, params);
+    return [
+      sql`count(*) filter (where ${condition.population}) as ${sql.raw(`i${index}_p`)}`,
+      sql`count(*) filter (where ${condition.population} and ${condition.denominator}) as ${sql.raw(`i${index}_d`)}`,
+      sql`count(*) filter (where ${condition.population} and ${condition.denominator} and ${condition.numerator}) as ${sql.raw(`i${index}_n`)}`,
+      condition.completeness
+        ? sql`count(*) filter (where ${condition.population} and ${condition.completeness}) as ${sql.raw(`i${index}_c`)}`
+        : sql`0 as ${sql.raw(`i${index}_c`)}`,
+    ];
+  });
+  const anyPopulation = or(
+    request.indicators.map((indicator) => populationExpression(indicator.computed.population)),
+  );
+  const dimensionColumns = dimensions.map((d) => sql`${d.expression} as ${sql.raw(d.alias)}`);
+  const groupBy = [sql`c.area`, ...dimensions.map((d) => d.expression)];
+  const query = sql<Record<string, string | number>>`
+    with ${cte}
+    select c.area::text as area, ${sql.join([...dimensionColumns, ...columns])}
+    from c ${joins}
+    where ${anyPopulation}
+    group by ${sql.join(groupBy)}`;
+  const result = await query.execute(db);
+  return result.rows.map((row) => ({
+    area: String(row.area),
+    dims: Object.fromEntries(dimensions.map((d) => [d.dimension, String(row[d.alias])])),
+    counts: request.indicators.map((_, index) => ({
+      population: Number(row[`i${index}_p`]),
+      denominator: Number(row[`i${index}_d`]),
+      numerator: Number(row[`i${index}_n`]),
+      complete: Number(row[`i${index}_c`]),
+    })),
+  }));
+}
