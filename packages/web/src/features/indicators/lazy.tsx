@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Loading } from '../../ui/index.ts';
+import './indicators.css';
 
 function lazyNamed<P extends object>(load: () => Promise<ComponentType<P>>) {
   const Component = lazy(async () => ({ default: await load() }));
