@@ -204,6 +204,8 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
     'care_placement',
     'care_visit',
     'case_setting',
+    'aggregate_value',
+    'period_lock',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -66,8 +66,8 @@ interface NavItem {
   path: NavPath;
   label: (t: Messages) => string;
   icon: ReactNode;
-  /** Shown only to roles holding this permission; absent = every signed-in user. */
-  permission?: Permission;
+  /** Shown only to roles holding this permission (or one of these); absent = every signed-in user. */
+  permission?: Permission | readonly Permission[];
   /** Entries of one capability shown together under its heading. */
   group?: 'ecd' | 'providers' | 'cases' | 'plans' | 'admin';
 }
@@ -194,7 +194,8 @@ const navItems: readonly NavItem[] = [
     path: '/data-entry',
     label: (t) => t.nav.dataEntry,
     icon: <FormOutlined />,
-    permission: 'aggregate.enter',
+    // Those who enter, and the leaders who lock a period once its numbers are checked.
+    permission: ['aggregate.enter', 'aggregate.lock'],
     group: 'plans',
   },
   {
@@ -242,7 +243,10 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items: NonNullable<MenuProps['items']> = [];
-  for (const item of navItems.filter((entry) => !entry.permission || can(entry.permission))) {
+  const allowed = (entry: NavItem) =>
+    !entry.permission ||
+    (typeof entry.permission === 'string' ? can(entry.permission) : entry.permission.some((p) => can(p)));
+  for (const item of navItems.filter(allowed)) {
     const entry = { key: item.path, icon: item.icon, label: item.label(t) };
     if (!item.group) {
       items.push(entry);

@@ -386,7 +386,7 @@ const dataEntryRoute = createRoute({
   path: '/data-entry',
   validateSearch: parseDataEntrySearch,
   component: () => (
-    <RequirePermission permission="aggregate.enter">
+    <RequirePermission permission="indicator.read">
       <DataEntryPage />
     </RequirePermission>
   ),

@@ -16,6 +16,7 @@ import {
   sourceTable,
   type PeriodParams,
   type SourceKey,
+  type SourceReach,
 } from './facts.ts';
 
 /**
@@ -112,6 +113,13 @@ function oldestMonths(indicators: readonly ComputedIndicator[]): number {
 export interface PopulationOptions {
   /** Extra columns for the lineage (name, village). */
   withNames?: boolean;
+  /** How the record tables are read (facts.ts, `SourceReach`); default: `scan` for a province, else `probe`. */
+  reach?: SourceReach;
+}
+
+/** A province's children are most of its records' children: read its records once rather than child by child. */
+export function defaultReach(unitPath: string): SourceReach {
+  return unitPath.split('.').length <= 2 ? 'scan' : 'probe';
 }
 
 /** The `c` CTE and the joins of the sources the indicators need. */
@@ -159,10 +167,11 @@ export function populationQuery(
     sources.set('ci', populations);
   }
   const concerns = concernList(request.indicators);
+  const reach = options.reach ?? defaultReach(request.unitPath);
   const joins = sql.join(
     [...sources].map(
       ([key, populations]) =>
-        sql`left join ${sourceTable(key, params, or(populations), concerns)} ${sql.raw(key)} on ${sql.raw(key)}.person_id = c.id`,
+        sql`left join ${sourceTable(key, params, or(populations), concerns, reach)} ${sql.raw(key)} on ${sql.raw(key)}.person_id = c.id`,
     ),
     sql` `,
   );

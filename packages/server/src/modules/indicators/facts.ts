@@ -26,6 +26,13 @@ export interface PeriodParams {
 
 export type SourceKey = 'm' | 'dz' | 'sc' | 'en' | 'ci' | 'ar' | 'su' | 'cm' | 'pc' | 'er';
 
+/**
+ * How a derived table finds its records: `probe` reads the records of the population's children by key (a commune
+ * or a village: a few thousand index look-ups); `scan` reads the province's records of the period once and leaves
+ * the join to the children to the final hash join (a province: the whole table would be probed child by child).
+ */
+export type SourceReach = 'probe' | 'scan';
+
 const classificationColumn = {
   underweight: { column: 'underweight', z: 'z_wfa', alias: 'uw' },
   stunting: { column: 'stunting', z: 'z_lhfa', alias: 'st' },
@@ -222,9 +229,13 @@ export function sourceTable(
   needed: RawBuilder<boolean>,
   /** For `pc`: the concerns that count (one list per request). */
   concerns: readonly string[],
+  reach: SourceReach = 'probe',
 ): RawBuilder<unknown> {
   const { provinceCode, start, end, schoolYear } = period;
   const children = sql`select c.id from c where ${needed}`;
+  /** The records' filter by child: none when the whole province's records of the period are read. */
+  const ofChildren = (column: RawBuilder<unknown>) =>
+    reach === 'scan' ? sql<boolean>`true` : sql<boolean>`${column} in (${children})`;
   switch (key) {
     case 'm': {
       const columns = Object.values(classificationColumn).map(
@@ -238,14 +249,19 @@ export function sourceTable(
       return sql`(select g.person_id, ${sql.join(columns)}
         from growth_measurement g
         where g.province_code = ${provinceCode} and g.measured_on between ${start}::date and ${end}::date
-          and g.person_id in (${children})
+          and ${ofChildren(sql`g.person_id`)}
         group by g.person_id)`;
     }
     case 'dz': {
       const rules = doseRules(end);
+      // Probing (a commune): the children's rows by key. Scanning (a province): their birth dates from `c`, and the
+      // doses hash-joined to them.
+      const people =
+        reach === 'scan'
+          ? sql`(select c.id, c.birth_date from c where ${needed}) pp`
+          : sql`(${children}) k join person pp on pp.province_code = ${provinceCode} and pp.id = k.id`;
       return sql`(select pp.id as person_id, ${rules.fullyU1} as fully_u1, ${rules.dueGiven} as due_given
-        from (${children}) k
-        join person pp on pp.province_code = ${provinceCode} and pp.id = k.id
+        from ${people}
         left join immunization_dose d on d.province_code = ${provinceCode} and d.person_id = pp.id
         group by pp.id, pp.birth_date)`;
     }
@@ -255,7 +271,7 @@ export function sourceTable(
           max(s.screened_on) as screened_on
         from development_screening s
         where s.province_code = ${provinceCode} and s.screened_on between ${start}::date and ${end}::date
-          and s.person_id in (${children})
+          and ${ofChildren(sql`s.person_id`)}
         group by s.person_id)`;
     case 'en':
       return sql`(select e.person_id,
@@ -265,19 +281,19 @@ export function sourceTable(
           bool_or(e.level = 'lower_secondary') as lv_lower_secondary
         from school_enrolment e
         where e.province_code = ${provinceCode} and e.school_year = ${schoolYear}
-          and e.status in ('enrolled', 'completed') and e.person_id in (${children})
+          and e.status in ('enrolled', 'completed') and ${ofChildren(sql`e.person_id`)}
         group by e.person_id)`;
     case 'ci':
       return sql`(select a.person_id, array_agg(distinct a.group_code order by a.group_code) as groups
         from circumstance_assignment a
         where a.province_code = ${provinceCode} and a.valid_from <= ${end}::date
-          and (a.valid_to is null or a.valid_to > ${end}::date) and a.person_id in (${children})
+          and (a.valid_to is null or a.valid_to > ${end}::date) and ${ofChildren(sql`a.person_id`)}
         group by a.person_id)`;
     case 'ar':
       return sql`(select distinct f.person_id
         from at_risk_flag f
         where f.province_code = ${provinceCode} and f.valid_from <= ${end}::date
-          and (f.valid_to is null or f.valid_to > ${end}::date) and f.person_id in (${children}))`;
+          and (f.valid_to is null or f.valid_to > ${end}::date) and ${ofChildren(sql`f.person_id`)})`;
     case 'su':
       // Assisted in the period: a protection or social-welfare service; a referral accepted or completed (from a
       // case or from the child's need); a case whose plan is in force, or closed with its goals met, during the
@@ -305,16 +321,16 @@ export function sourceTable(
            where cp.province_code = ${provinceCode} and cp.status in ('placed', 'terminated')
              and cp.handed_over_on <= ${end}::date
              and (cp.terminated_on is null or cp.terminated_on >= ${start}::date)
-        ) x where x.person_id in (${children}))`;
+        ) x where ${ofChildren(sql`x.person_id`)})`;
     case 'cm':
       return sql`(select distinct k.person_id from protection_case k
-        where k.province_code = ${provinceCode} and k.person_id in (${children})
+        where k.province_code = ${provinceCode} and ${ofChildren(sql`k.person_id`)}
           and (k.received_at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date
           and (k.closed_at is null or (k.closed_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${start}::date)
           and not (k.step = 'closed' and k.close_reason = 'not_verified'))`;
     case 'pc':
       return sql`(select distinct k.person_id from protection_case k
-        where k.province_code = ${provinceCode} and k.person_id in (${children})
+        where k.province_code = ${provinceCode} and ${ofChildren(sql`k.person_id`)}
           and (k.received_at at time zone 'Asia/Ho_Chi_Minh')::date between ${start}::date and ${end}::date
           and k.concern_types && ${sql.raw(`array[${abuseList(concerns)}]::text[]`)}
           and not (k.step = 'closed' and k.close_reason = 'not_verified'))`;
@@ -343,7 +359,7 @@ export function sourceTable(
            where e.province_code = ${provinceCode} and e.school_year = ${schoolYear}
              and e.level in ('nursery', 'kindergarten') and e.status in ('enrolled', 'completed')
         ) x
-        where x.person_id in (${children})
+        where ${ofChildren(sql`x.person_id`)}
         group by x.person_id)`;
     default:
       return assertNever(key);

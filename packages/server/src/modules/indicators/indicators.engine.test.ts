@@ -139,6 +139,9 @@ test('a commune breaks down into its villages', async () => {
   // Village An Một: a1 (underweight), a2. Village An Hai: a11.
   expect(cells).toEqual({ 'An Một': [1, 2], 'An Hai': [0, 1] });
   expect([result.total.numerator, result.total.denominator]).toEqual([1, 3]);
+  const village = await values('NPA-04a', fixture.villageA1.id, '2025H2');
+  expect([village.total.numerator, village.total.denominator]).toEqual([1, 2]);
+  expect(village.areas).toEqual([]);
 });
 
 test('the year counts records of the whole year', async () => {

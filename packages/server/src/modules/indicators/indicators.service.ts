@@ -26,6 +26,7 @@ import { enteredRows } from '../aggregate/aggregateValues.ts';
 import { targetsForIndicator } from '../plans/planTargets.ts';
 import { trainedCounts } from '../plans/trainings.ts';
 import { communeCoverage } from '../providers/coverage.ts';
+import { provinceCodeOfPath } from '../register/registerScope.ts';
 import { computeCounts, type ComputedIndicator, type Counts } from './engine.ts';
 
 /**
@@ -85,13 +86,13 @@ export async function resolveUnit(db: Executor, scope: Scope, unitId: string): P
     .where('o.level', 'in', ['province', 'commune', 'village'])
     .where(withinScope('o.path', scope))
     .executeTakeFirst();
-  if (!unit || !unit.province_code) throw new AppError('NOT_FOUND', { entity: 'orgUnit' });
+  if (!unit) throw new AppError('NOT_FOUND', { entity: 'orgUnit' });
   return {
     id: unit.id,
     name: unit.name,
     level: unit.level,
     path: unit.path,
-    provinceCode: unit.province_code,
+    provinceCode: unit.province_code ?? provinceCodeOfPath(unit.path),
   };
 }
 

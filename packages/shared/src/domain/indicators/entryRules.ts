@@ -1,9 +1,10 @@
+import { sectors, type OrgLevel, type Role, type Sector } from '../../permissions.ts';
 import { findIndicator } from './catalogue.ts';
 import { outlierCheck } from './outliers.ts';
-import type { AggregateEntry, IndicatorDefinition } from './types.ts';
+import { unitFactor, type AggregateEntry, type IndicatorDefinition } from './types.ts';
 
 /**
- * The validation rules of aggregate entry (docs/indicators.md, "Aggregate entry"). Errors block the entry; warnings
+ * The validation rules of aggregate entry (docs/aggregate-entry.md, "Rules"). Errors block the entry; warnings
  * are shown and need a comment to be saved. Each rule has a stable code and its Vietnamese and English messages,
  * so the API and the form say the same thing.
  */
@@ -62,9 +63,33 @@ export interface EnteredNumbers {
   value: number | null;
 }
 
+export type EntryField = 'numerator' | 'denominator' | 'value';
+
 export interface EntryIssue<C> {
   code: C;
-  field: 'numerator' | 'denominator' | 'value';
+  field: EntryField;
+}
+
+/** The numbers a kind of entry takes: a numerator and a denominator, a count (kept as the numerator), or a value. */
+export function entryFields(entry: AggregateEntry): readonly EntryField[] {
+  switch (entry.fields) {
+    case 'ratio':
+      return ['numerator', 'denominator'];
+    case 'count':
+      return ['numerator'];
+    case 'value':
+      return ['value'];
+  }
+}
+
+/** Only the numbers the kind takes; the others are null whatever was sent. */
+export function usedNumbers(entry: AggregateEntry, numbers: EnteredNumbers): EnteredNumbers {
+  const fields = entryFields(entry);
+  return {
+    numerator: fields.includes('numerator') ? numbers.numerator : null,
+    denominator: fields.includes('denominator') ? numbers.denominator : null,
+    value: fields.includes('value') ? numbers.value : null,
+  };
 }
 
 /** The indicator's value from entered numbers (null when it cannot be computed). */
@@ -76,9 +101,7 @@ export function enteredValue(
   if (entry.fields === 'value') return numbers.value;
   if (entry.fields === 'count') return numbers.numerator;
   if (numbers.numerator === null || numbers.denominator === null || numbers.denominator === 0) return null;
-  const factor =
-    { percent: 100, per_1000_live_births: 1000, per_100000_children: 100_000 }[indicator.unit as string] ?? 1;
-  return (numbers.numerator / numbers.denominator) * factor;
+  return (numbers.numerator / numbers.denominator) * unitFactor[indicator.unit];
 }
 
 /** Blocking errors: impossible numbers. */
@@ -88,13 +111,7 @@ export function entryErrors(
   oneOrZero = false,
 ): EntryIssue<EntryErrorCode>[] {
   const errors: EntryIssue<EntryErrorCode>[] = [];
-  const fields: ('numerator' | 'denominator' | 'value')[] =
-    entry.fields === 'ratio'
-      ? ['numerator', 'denominator']
-      : entry.fields === 'count'
-        ? ['numerator']
-        : ['value'];
-  for (const field of fields) {
+  for (const field of entryFields(entry)) {
     const number = numbers[field];
     if (number === null || !Number.isFinite(number)) {
       errors.push({ code: 'MISSING_VALUE', field });
@@ -115,9 +132,10 @@ export function entryErrors(
   }
   if (errors.length === 0 && entry.fields === 'ratio') {
     const { numerator, denominator } = numbers as { numerator: number; denominator: number };
-    if (oneOrZero && (denominator !== 1 || (numerator !== 0 && numerator !== 1))) {
+    if (oneOrZero && denominator !== 1) errors.push({ code: 'NOT_ONE_OR_ZERO', field: 'denominator' });
+    else if (oneOrZero && numerator !== 0 && numerator !== 1)
       errors.push({ code: 'NOT_ONE_OR_ZERO', field: 'numerator' });
-    } else if (denominator === 0 && numerator > 0)
+    else if (denominator === 0 && numerator > 0)
       errors.push({ code: 'DENOMINATOR_ZERO', field: 'denominator' });
     else if (numerator > denominator)
       errors.push({ code: 'NUMERATOR_ABOVE_DENOMINATOR', field: 'numerator' });
@@ -151,4 +169,70 @@ export function entryFor(code: string): { indicator: IndicatorDefinition; entry:
   if (indicator.kind === 'aggregate') return { indicator, entry: indicator.entry };
   if (indicator.kind === 'derived' && indicator.entry) return { indicator, entry: indicator.entry };
   return null;
+}
+
+/** What a check of one entry finds: the indicator's value from the numbers, the errors and the warnings. */
+export interface EntryCheck {
+  value: number | null;
+  errors: EntryIssue<EntryErrorCode>[];
+  warnings: EntryIssue<EntryWarningCode>[];
+}
+
+/**
+ * Every rule for one entry of an entered indicator, as the server and the form apply them. Warnings are looked for
+ * only when there is no error: an impossible number needs fixing, not a comment.
+ * `history` is the unit's values of the indicator in earlier periods of the same type (the last one included).
+ */
+export function checkEntry(
+  code: string,
+  numbers: EnteredNumbers,
+  lastPeriodValue: number | null,
+  history: readonly number[],
+): EntryCheck {
+  const found = entryFor(code);
+  if (!found) throw new Error(`not an entered indicator: ${code}`);
+  const used = usedNumbers(found.entry, numbers);
+  const errors = entryErrors(found.entry, used, oneOrZeroIndicators.includes(code));
+  if (errors.length > 0) return { value: null, errors, warnings: [] };
+  const value = enteredValue(found.indicator, found.entry, used);
+  return { value, errors, warnings: entryWarnings(value, lastPeriodValue, history) };
+}
+
+/** Warnings may be saved only once acknowledged with a comment saying why the number is right. */
+export function warningsResolved(
+  warnings: readonly EntryIssue<EntryWarningCode>[],
+  acknowledged: boolean,
+  comment: string | null | undefined,
+): boolean {
+  return warnings.length === 0 || (acknowledged && (comment ?? '').trim() !== '');
+}
+
+/**
+ * The sectors whose indicators a role enters (docs/aggregate-entry.md, "Who enters what"): the health station for
+ * health, the school for education, the commune's culture-social office (the commune worker) for social
+ * protection and culture, a province officer for their own department, the province administrator for all.
+ */
+export function entrySectorsOf(role: Role, sector: Sector | null): readonly Sector[] {
+  switch (role) {
+    case 'province_admin':
+      return sectors;
+    case 'province_officer':
+      return sector ? [sector] : [];
+    case 'commune_worker':
+      return ['social_protection', 'culture'];
+    case 'health_worker':
+      return ['health'];
+    case 'school_staff':
+      return ['education'];
+    case 'system_admin':
+    case 'commune_leader':
+    case 'village_collaborator':
+    case 'viewer':
+      return [];
+  }
+}
+
+/** An indicator is entered by each commune or by the province once; never by a village, district or the country. */
+export function entryLevelFits(entry: AggregateEntry, level: OrgLevel): boolean {
+  return entry.level === level;
 }
