@@ -206,6 +206,15 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
     'case_setting',
     'aggregate_value',
     'period_lock',
+    'plan',
+    'plan_target',
+    'plan_activity',
+    'plan_activity_note',
+    'plan_activity_document',
+    'campaign_event',
+    'training_course',
+    'training_participant',
+    'budget_line',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
