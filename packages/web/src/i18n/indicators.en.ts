@@ -89,6 +89,7 @@ export const indicatorsEn: Widen<typeof indicatorsVi> = {
     area: 'Unit',
     numeratorShort: 'Numerator',
     denominatorShort: 'Denominator',
+    showEmptyAreas: 'Show the {count} units without data',
     noAreas: 'This unit has no units below it.',
     breakdown: 'Breakdown',
     by: 'Break down by',

@@ -85,6 +85,7 @@ export const indicatorsVi = {
     area: 'Đơn vị',
     numeratorShort: 'Tử số',
     denominatorShort: 'Mẫu số',
+    showEmptyAreas: 'Hiện cả {count} đơn vị chưa có số liệu',
     noAreas: 'Đơn vị này không có đơn vị trực thuộc.',
     breakdown: 'Phân tổ',
     by: 'Phân tổ theo',

@@ -22,6 +22,7 @@ import {
   Alert,
   ButtonLink,
   Card,
+  Checkbox,
   Col,
   DataTable,
   Descriptions,
@@ -98,6 +99,7 @@ export function IndicatorPage() {
   );
   const trend = useIndicatorTrend(code, unitId && indicator ? { unitId, period, count: 6 } : null);
   const [filters, setFilters] = useState<LineageFilters>({});
+  const [showEmpty, setShowEmpty] = useState(false);
   const lineageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (search.area) lineageRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
@@ -115,6 +117,16 @@ export function IndicatorPage() {
     );
   }
   const data = values.data;
+  // Units with numbers first, the largest denominators on top; units without any are hidden until asked for.
+  const hasData = (row: AreaRow) =>
+    (row.cell.denominator ?? 0) > 0 || (row.cell.numerator !== null && row.cell.numerator > 0);
+  const areaRows = [...(data?.areas ?? [])]
+    .filter((row) => showEmpty || hasData(row))
+    .sort(
+      (a, b) =>
+        (b.cell.denominator ?? 0) - (a.cell.denominator ?? 0) || a.unit.name.localeCompare(b.unit.name, 'vi'),
+    );
+  const emptyAreas = (data?.areas ?? []).filter((row) => !hasData(row)).length;
   const computed = indicator.kind === 'computed';
   const show = (value: number | null) => formatIndicatorValue(value, indicator.unit, language);
   const count = (value: number | null) => (value === null ? '—' : formatNumber(value));
@@ -320,10 +332,15 @@ export function IndicatorPage() {
             {computed && (
               <Typography.Paragraph type="secondary">{t.indicators.page.areasHelp}</Typography.Paragraph>
             )}
+            {emptyAreas > 0 && (
+              <Checkbox checked={showEmpty} onChange={(event) => setShowEmpty(event.target.checked)}>
+                {format(t.indicators.page.showEmptyAreas, { count: emptyAreas })}
+              </Checkbox>
+            )}
             <DataTable
               label={t.indicators.page.areas}
               columns={areaColumns}
-              data={data.areas}
+              data={areaRows}
               rowKey={(row) => row.unit.id}
               loading={values.isFetching}
               emptyText={t.indicators.page.noAreas}

@@ -74,8 +74,9 @@ export function IndicatorsPage() {
     {
       key: 'name',
       title: t.indicators.catalogue.name,
+      width: 520,
       render: (_, row) => (
-        <Flex vertical gap={2}>
+        <Flex vertical gap={2} className="indicator-name-cell">
           <Link
             to="/indicators/$code"
             params={{ code: row.code }}
