@@ -4,6 +4,7 @@ import type { TestClient } from '../../testing/client.ts';
 import { seedUser } from '../../testing/factories.ts';
 import { seedIndicatorFixture, type IndicatorFixture } from '../../testing/indicatorFixture.ts';
 import { seedProvider } from '../../testing/providerFactories.ts';
+import { seedActivity, seedPlan, seedTarget, seedTraining } from '../plans/testing/planFactories.ts';
 import { createTestApp, type TestApp } from '../../testing/testApp.ts';
 
 /**
@@ -107,4 +108,61 @@ test('an entered indicator for a half year it is not computed for is refused', a
   );
   expect(response.status).toBe(400);
   expect(response.body.error.code).toBe('PERIOD_TYPE_NOT_ALLOWED');
+});
+
+test('staff and caregivers trained: attendance of the courses over the entered number of staff and caregivers', async () => {
+  const plan = await seedPlan(t.db, fixture.province, { status: 'in_force' });
+  const activity = await seedActivity(t.db, plan);
+  // Commune A's course in H2: two present (one attends twice), one absent. Commune B's course ended in H1.
+  await seedTraining(t.db, activity, {
+    unit: fixture.communeA,
+    endDate: '2025-09-12',
+    participants: [
+      { fullName: 'Nguyễn Thị Lan', role: 'parent', attended: true },
+      { fullName: 'Trần Văn Hùng', role: 'health_staff', attended: true },
+      { fullName: 'Lê Thị Mai', role: 'caregiver', attended: false },
+    ],
+  });
+  await seedTraining(t.db, activity, {
+    unit: fixture.communeA,
+    endDate: '2025-11-20',
+    participants: [{ fullName: 'Nguyen Thi Lan', role: 'parent', attended: true }],
+  });
+  await seedTraining(t.db, activity, {
+    unit: fixture.communeB,
+    endDate: '2025-05-05',
+    participants: [{ fullName: 'Phạm Văn Nam', role: 'collaborator', attended: true }],
+  });
+  await admin.put(`/api/aggregate/units/${fixture.communeA.id}/entry`, {
+    period: '2025H2',
+    indicatorCode: 'ECD-TRAINED',
+    numerator: 8,
+    denominator: null,
+    value: null,
+  });
+  const result = await values('ECD-TRAINED', fixture.province.id, '2025H2');
+  // 2 people trained in commune A (Lan once, Hùng) over its 8 staff and caregivers; B entered nothing.
+  expect([result.total.numerator, result.total.denominator, result.total.value]).toEqual([2, 8, 25]);
+  expect(result.total.completeness).toBe(0.5);
+});
+
+test('a plan in force sets the target; each commune is held to its own group’s target', async () => {
+  const plan = await seedPlan(t.db, fixture.province, { status: 'in_force', title: 'Kế hoạch thử NPA' });
+  await seedTarget(t.db, plan, {
+    indicatorCode: 'NPA-04c',
+    comparator: '<',
+    values: [
+      { year: 2025, value: 5, group: 'rural' },
+      { year: 2025, value: 10, group: 'urban' },
+    ],
+  });
+  const result = await values('NPA-04c', fixture.province.id, '2025H2');
+  const status = Object.fromEntries(
+    result.areas.map((area: { unit: { name: string }; status: string }) => [area.unit.name, area.status]),
+  );
+  // Xã An (rural): 1 of 3 overweight = 33.3 % against < 5 % → off track. Phường Bình (urban): 1 of 2 = 50 % against
+  // < 10 % → off track. The province has no single target when the plan sets one per group.
+  expect(status).toEqual({ 'Xã An': 'off_track', 'Phường Bình': 'off_track' });
+  expect(result.status).toBe('no_target');
+  expect(result.targets).toHaveLength(2);
 });
