@@ -82,3 +82,16 @@ export async function userOrgPath(db: Executor, userId: string): Promise<string 
     .execute();
   return lowestCommonPath(rows.map((r) => r.path));
 }
+
+/**
+ * `column` lies in one of the scope's subtrees or above one of its roots: the two subtrees meet. One pair of terms
+ * per scope path, so each can use the GiST index on the column (see `withinScope`).
+ */
+export function meetsScope(column: string, scope: Pick<Scope, 'paths'>): RawBuilder<boolean> {
+  if (scope.paths.length === 0) return sql<boolean>`false`;
+  if (scope.paths.includes(COUNTRY_PATH)) return sql<boolean>`${sql.ref(column)} is not null`;
+  const terms = scope.paths.map(
+    (path) => sql`(${sql.ref(column)} <@ ${path}::ltree or ${sql.ref(column)} @> ${path}::ltree)`,
+  );
+  return sql<boolean>`(${sql.join(terms, sql` or `)})`;
+}

@@ -46,8 +46,7 @@ import type {
   TrainingCourseTable,
 } from '../../db/schemaPlans.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { pathWithinScope, withinScope, type Scope } from '../access/scope.ts';
-import { meetsScope } from '../providers/provider.repo.ts';
+import { meetsScope, pathWithinScope, withinScope, type Scope } from '../access/scope.ts';
 
 export type PlanRow = Selectable<PlanTable>;
 export type TargetRow = Selectable<PlanTargetTable>;

@@ -23,24 +23,11 @@ import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ServiceProviderTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { COUNTRY_PATH, pathWithinScope, withinScope, type Scope } from '../access/scope.ts';
+import { meetsScope, pathWithinScope, withinScope, type Scope } from '../access/scope.ts';
 import { escapeLike } from '../users/user.repo.ts';
 
 export type ProviderRow = Selectable<ServiceProviderTable>;
 type ListFilter = z.output<typeof ProviderListQuery>;
-
-/**
- * `column` lies in one of the scope's subtrees or above one of its roots: the two subtrees meet. One pair of terms
- * per scope path, so each can use the GiST index on the column (see `withinScope`).
- */
-export function meetsScope(column: string, scope: Pick<Scope, 'paths'>): RawBuilder<boolean> {
-  if (scope.paths.length === 0) return sql<boolean>`false`;
-  if (scope.paths.includes(COUNTRY_PATH)) return sql<boolean>`${sql.ref(column)} is not null`;
-  const terms = scope.paths.map(
-    (path) => sql`(${sql.ref(column)} <@ ${path}::ltree or ${sql.ref(column)} @> ${path}::ltree)`,
-  );
-  return sql<boolean>`(${sql.join(terms, sql` or `)})`;
-}
 
 /** The provider `alias` is visible to the scope: its owning unit or a unit it covers meets the scope. */
 export function providerVisible(scope: Pick<Scope, 'paths'>, alias = 'p'): RawBuilder<boolean> {
