@@ -5,15 +5,21 @@ import {
   type Disaggregation,
   type IndicatorDefinition,
   type Period,
+  type Population,
 } from '@treem/shared';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/transaction.ts';
 import { schoolYearOf } from '../ecd/records.service.ts';
 import {
+  bornAfter,
   factExpression,
   factSource,
+  factTables,
+  needsDoseRules,
   populationExpression,
   sourceTable,
+  viewColumns,
+  type LineageView,
   type PeriodParams,
   type SourceKey,
   type SourceReach,
@@ -65,15 +71,20 @@ export function periodParams(provinceCode: string, period: Period): PeriodParams
   return { provinceCode, start: period.start, end: period.end, schoolYear: schoolYearOf(period.end) };
 }
 
-/** The disaggregation's value for a row of `c` (and the circumstance group of the unnest). */
-export function dimensionExpression(dimension: Disaggregation): RawBuilder<string> {
+/**
+ * The disaggregation's value for a row of `c` (and the circumstance group of the unnest). With the period, the age
+ * group is read from the birth date against the groups' bounds (`bornAfter`), the same groups as from `c.age_m`.
+ */
+export function dimensionExpression(dimension: Disaggregation, period?: PeriodParams): RawBuilder<string> {
   switch (dimension) {
     case 'sex':
       return sql<string>`c.sex`;
     case 'age_group':
       return sql<string>`(case ${sql.join(
-        ageGroups.map(
-          (group) => sql`when c.age_m < ${sql.lit(group.toYears * 12)} then ${sql.lit(group.code)}`,
+        ageGroups.map((group) =>
+          period
+            ? sql`when c.birth_date > ${bornAfter(period.end, group.toYears * 12)} then ${sql.lit(group.code)}`
+            : sql`when c.age_m < ${sql.lit(group.toYears * 12)} then ${sql.lit(group.code)}`,
         ),
         sql` `,
       )} else '16+' end)`;
@@ -99,15 +110,17 @@ function conditionsOf(indicator: ComputedIndicator): Condition[] {
   ];
 }
 
-/** The oldest age (months) any population of the request reaches: children older are not read. */
-function oldestMonths(indicators: readonly ComputedIndicator[]): number {
+/** The oldest age (months) a child of these populations can be on the period's last day. */
+function oldestOf(populations: Iterable<Population>): number {
   return Math.max(
     0,
-    ...indicators.map((indicator) => {
-      const population = indicator.computed.population;
-      return population.kind === 'age_at_end' ? population.toMonths : 24;
-    }),
+    ...[...populations].map((population) => (population.kind === 'age_at_end' ? population.toMonths : 24)),
   );
+}
+
+/** The oldest age (months) any population of the request reaches: children older are not read. */
+function oldestMonths(indicators: readonly ComputedIndicator[]): number {
+  return oldestOf(indicators.map((indicator) => indicator.computed.population));
 }
 
 export interface PopulationOptions {
@@ -131,7 +144,12 @@ export function populationQuery(
   const { end, start } = params;
   const needsResidence = request.by.includes('residence');
   const depth = request.unitPath.split('.').length + 1;
-  const cte = sql`c as materialized (
+  const reach = options.reach ?? defaultReach(request.unitPath);
+  // Probing, every derived table reads `c`: it is computed once. Scanning, only the main query and the doses read it:
+  // inlined, the planner knows the children's number and keys from the statistics of `person` (a materialised CTE
+  // has none, and its estimates turned every join of a province into sorts and merges), and reading `person` a
+  // second time for the doses' children costs less than materialising 2.5 million rows.
+  const cte = sql`c as ${reach === 'scan' ? sql`not materialized` : sql`materialized`} (
     select p.id, p.sex, p.birth_date, p.ethnicity_code, p.disability_type, p.birth_registered,
            p.birth_registration_date, p.has_health_insurance,
            subpath(p.org_path, 0, least(nlevel(p.org_path), ${sql.lit(depth)})) as area,
@@ -149,36 +167,61 @@ export function populationQuery(
       and (p.status = 'active' or (p.status = 'deceased' and p.death_date > ${end}::date))
   )`;
 
-  // Each source is read for the children of the populations of the indicators that use it.
-  const sources = new Map<SourceKey, RawBuilder<boolean>[]>();
-  const use = (key: SourceKey | null, indicator: ComputedIndicator) => {
-    if (!key) return;
-    const populations = sources.get(key) ?? [];
-    populations.push(populationExpression(indicator.computed.population));
+  // Each table is read for the children of the populations of the indicators whose facts read it.
+  const sources = new Map<SourceKey, Map<string, Population>>();
+  const doseRules = new Map<string, Population>();
+  const use = (key: SourceKey, population: Population) => {
+    const populations = sources.get(key) ?? new Map<string, Population>();
+    populations.set(JSON.stringify(population), population);
     sources.set(key, populations);
   };
+  const views = new Set<LineageView>();
   for (const indicator of request.indicators) {
-    for (const condition of conditionsOf(indicator)) use(factSource(condition), indicator);
+    const population = indicator.computed.population;
+    for (const condition of conditionsOf(indicator)) {
+      // The lineage's reach view names every domain that reached the child: it reads every domain's tables.
+      const tables =
+        options.withNames && condition.fact === 'ecd_reached'
+          ? factTables({ fact: 'ecd_reached' })
+          : factTables(condition);
+      for (const key of tables) use(key, population);
+      if (needsDoseRules(condition)) doseRules.set(JSON.stringify(population), population);
+      const source = factSource(condition);
+      if (source === 'er' || source === 'su' || source === 'cm' || source === 'pc') views.add(source);
+    }
+    if (request.by.includes('circumstance_group')) use('ci', population);
   }
-  if (request.by.includes('circumstance_group')) {
-    const populations = sources.get('ci') ?? [];
-    for (const indicator of request.indicators)
-      populations.push(populationExpression(indicator.computed.population));
-    sources.set('ci', populations);
-  }
-  const concerns = concernList(request.indicators);
-  const reach = options.reach ?? defaultReach(request.unitPath);
+  const populationsSql = (populations: Iterable<Population>) =>
+    or([...populations].map((population) => populationExpression(population, params)));
+  const sourceOptions = {
+    reach,
+    concerns: concernList(request.indicators),
+    details: options.withNames === true,
+  };
   const joins = sql.join(
-    [...sources].map(
-      ([key, populations]) =>
-        sql`left join ${sourceTable(key, params, or(populations), concerns, reach)} ${sql.raw(key)} on ${sql.raw(key)}.person_id = c.id`,
-    ),
+    [...sources].map(([key, populations]) => {
+      const needs = {
+        children: populationsSql(populations.values()),
+        doseRules:
+          key === 'dz' && doseRules.size > 0
+            ? { children: populationsSql(doseRules.values()), oldestMonths: oldestOf(doseRules.values()) }
+            : null,
+      };
+      return sql`left join ${sourceTable(key, params, needs, sourceOptions)} ${sql.raw(key)} on ${sql.raw(key)}.person_id = c.id`;
+    }),
     sql` `,
   );
+  // The lineage shows the record behind a fact; a fact read from several tables gets a one-row view of them.
+  const lineageViews = options.withNames
+    ? sql.join(
+        [...views].map((view) => sql` cross join lateral (select ${viewColumns(view)}) ${sql.raw(view)}`),
+        sql``,
+      )
+    : sql``;
   const unnest = request.by.includes('circumstance_group')
     ? sql` cross join lateral unnest(coalesce(ci.groups, array['none'])) cg(code)`
     : sql``;
-  return { cte, joins: sql`${joins}${unnest}`, params };
+  return { cte, joins: sql`${joins}${lineageViews}${unnest}`, params };
 }
 
 function concernList(indicators: readonly ComputedIndicator[]): readonly string[] {
@@ -194,7 +237,7 @@ function concernList(indicators: readonly ComputedIndicator[]): readonly string[
 /** The indicator's population, denominator and numerator conditions as SQL. */
 export function indicatorConditions(indicator: ComputedIndicator, params: PeriodParams) {
   const definition = indicator.computed;
-  const population = populationExpression(definition.population);
+  const population = populationExpression(definition.population, params);
   const denominator = and(definition.denominator.map((condition) => factExpression(condition, params)));
   const numerator = and(definition.numerator.map((condition) => factExpression(condition, params)));
   const completeness = definition.completeness ? factExpression(definition.completeness, params) : null;
@@ -207,30 +250,75 @@ export async function computeCounts(db: Executor, request: EngineRequest): Promi
   const dimensions = request.by.map((dimension, index) => ({
     dimension,
     alias: `dim${index}`,
-    expression: dimensionExpression(dimension),
+    expression: dimensionExpression(dimension, params),
   }));
+  // Each distinct condition (population, population and denominator, …) is computed once per child, below an
+  // optimisation fence (`offset 0`): the catalogue's 108 counts share a few dozen conditions, and without the fence
+  // PostgreSQL would inline them back into every count.
+  const flags: RawBuilder<boolean>[] = [];
+  const flagIndex = new Map<string, number>();
+  const flag = (condition: RawBuilder<boolean>) => {
+    const compiled = condition.compile(db);
+    const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+    let index = flagIndex.get(key);
+    if (index === undefined) {
+      index = flags.length;
+      flags.push(condition);
+      flagIndex.set(key, index);
+    }
+    return sql.raw(`x.f${index}`);
+  };
   const columns = request.indicators.flatMap((indicator, index) => {
     const condition = indicatorConditions(indicator, params);
+    const definition = indicator.computed;
+    // An empty list of conditions adds nothing: the denominator is then the population's very condition (one flag).
+    const population = condition.population;
+    const denominator =
+      definition.denominator.length === 0
+        ? population
+        : sql<boolean>`(${population} and ${condition.denominator})`;
+    const numerator =
+      definition.numerator.length === 0
+        ? denominator
+        : sql<boolean>`(${denominator} and ${condition.numerator})`;
     return [
-      sql`count(*) filter (where ${condition.population}) as ${sql.raw(`i${index}_p`)}`,
-      sql`count(*) filter (where ${condition.population} and ${condition.denominator}) as ${sql.raw(`i${index}_d`)}`,
-      sql`count(*) filter (where ${condition.population} and ${condition.denominator} and ${condition.numerator}) as ${sql.raw(`i${index}_n`)}`,
+      sql`count(*) filter (where ${flag(population)}) as ${sql.raw(`i${index}_p`)}`,
+      sql`count(*) filter (where ${flag(denominator)}) as ${sql.raw(`i${index}_d`)}`,
+      sql`count(*) filter (where ${flag(numerator)}) as ${sql.raw(`i${index}_n`)}`,
       condition.completeness
-        ? sql`count(*) filter (where ${condition.population} and ${condition.completeness}) as ${sql.raw(`i${index}_c`)}`
+        ? sql`count(*) filter (where ${flag(sql<boolean>`(${population} and ${condition.completeness})`)}) as ${sql.raw(`i${index}_c`)}`
         : sql`0 as ${sql.raw(`i${index}_c`)}`,
     ];
   });
+  const populations = new Map(
+    request.indicators.map((indicator) => [
+      JSON.stringify(indicator.computed.population),
+      indicator.computed.population,
+    ]),
+  );
   const anyPopulation = or(
-    request.indicators.map((indicator) => populationExpression(indicator.computed.population)),
+    [...populations.values()].map((population) => populationExpression(population, params)),
   );
   const dimensionColumns = dimensions.map((d) => sql`${d.expression} as ${sql.raw(d.alias)}`);
-  const groupBy = [sql`c.area`, ...dimensions.map((d) => d.expression)];
+  const flagColumns = flags.map((condition, index) => sql`${condition} as ${sql.raw(`f${index}`)}`);
+  // Grouped by one text key made of the area and the disaggregations (each quoted, so that no two differ only in
+  // where a value ends). PostgreSQL has no statistics for the area (a path expression) or an age group; for several
+  // columns it multiplies its guesses and sorts the millions of rows to group them (nor can it hash `ltree` or an
+  // anonymous row); for one key it hashes, which suits the few thousand groups there are.
+  const key = sql`concat_ws('|', ${sql.join(
+    [sql`c.area::text`, ...dimensions.map((d) => d.expression)].map((part) => sql`quote_nullable(${part})`),
+  )})`;
   const query = sql<Record<string, string | number>>`
     with ${cte}
-    select c.area::text as area, ${sql.join([...dimensionColumns, ...columns])}
-    from c ${joins}
-    where ${anyPopulation}
-    group by ${sql.join(groupBy)}`;
+    select min(x.area) as area,
+      ${sql.join([...dimensions.map((d) => sql`min(${sql.raw(`x.${d.alias}`)}) as ${sql.raw(d.alias)}`), ...columns])}
+    from (
+      select ${key} as k, c.area::text as area, ${sql.join([...dimensionColumns, ...flagColumns])}
+      from c ${joins}
+      where ${anyPopulation}
+      offset 0
+    ) x
+    group by x.k`;
   const result = await query.execute(db);
   return result.rows.map((row) => ({
     area: String(row.area),

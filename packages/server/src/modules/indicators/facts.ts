@@ -1,19 +1,23 @@
 import {
   assertNever,
+  ecdDomainCodes,
   immunizationSchedules,
   type AgeSpec,
   type Condition,
+  type EcdDomainCode,
   type Population,
 } from '@treem/shared';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
  * The register facts an indicator definition names (`Condition` in packages/shared/src/domain/indicators/types.ts),
- * compiled to SQL. Each fact reads one source: the child's own row (`c`, the population CTE of engine.ts), or a
- * per-child table derived from one scan of a record table for the period (`m` growth, `dz` doses, `sc` screenings,
- * `en` enrolment, `ci` circumstances, `ar` at-risk flags, `su` support, `cm` cases followed, `pc` cases received,
- * `er` ECD reach). A derived table is joined only when an indicator of the request needs it, and it reads only the
- * records of the children of the populations that use it.
+ * compiled to SQL. A fact reads the child's own row (`c`, the population CTE of engine.ts) or one or more per-child
+ * tables, each derived from one read of a record table for the period: `m` growth measurements, `dz` doses, `sc`
+ * screenings, `en` enrolment, `sv` service contacts, `ci` circumstances, `ar` at-risk flags, `cs` protection
+ * cases, `rf` referrals, `cp` alternative care. A table is read once however many facts need it (ECD reach reads
+ * the service contacts, doses, screenings, measurements and enrolment the other facts read too), it is joined only
+ * when a fact of the request needs it, and it reads only the records of the children of the populations that use
+ * it (`SourceReach`).
  */
 
 export interface PeriodParams {
@@ -24,12 +28,13 @@ export interface PeriodParams {
   schoolYear: string;
 }
 
-export type SourceKey = 'm' | 'dz' | 'sc' | 'en' | 'ci' | 'ar' | 'su' | 'cm' | 'pc' | 'er';
+export type SourceKey = 'm' | 'dz' | 'sc' | 'en' | 'sv' | 'ci' | 'ar' | 'cs' | 'rf' | 'cp';
 
 /**
  * How a derived table finds its records: `probe` reads the records of the population's children by key (a commune
  * or a village: a few thousand index look-ups); `scan` reads the province's records of the period once and leaves
- * the join to the children to the final hash join (a province: the whole table would be probed child by child).
+ * the join to the children to the final hash join (a province: probing its records child by child, on estimates
+ * the planner cannot make for `c`, cost minutes on 2.5 million children).
  */
 export type SourceReach = 'probe' | 'scan';
 
@@ -40,43 +45,114 @@ const classificationColumn = {
   overweight: { column: 'overweight', z: 'z_wflh', alias: 'ow' },
 } as const;
 
-/** The table a fact reads; null = the child's own row. */
-export function factSource(condition: Condition): SourceKey | null {
+/** The domains in which a record other than a service contact reaches a child (`ecd_reached`). */
+const reachTables: Record<EcdDomainCode, readonly SourceKey[]> = {
+  health: ['sv', 'dz', 'sc'],
+  education: ['sv', 'en'],
+  nutrition: ['sv', 'm'],
+  care: ['sv'],
+  protection: ['sv'],
+  social_welfare: ['sv'],
+};
+
+/** The tables a fact reads (none: the child's own row). */
+export function factTables(condition: Condition): readonly SourceKey[] {
   switch (condition.fact) {
     case 'latest_measurement':
     case 'latest_measurement_class':
-      return 'm';
+      return ['m'];
     case 'fully_immunized_under_1':
     case 'doses_due_given':
-      return 'dz';
+      return ['dz'];
     case 'latest_screening':
     case 'latest_screening_on_track':
-      return 'sc';
+      return ['sc'];
     case 'enrolled':
-      return 'en';
+      return ['en'];
     case 'special_circumstance':
-      return 'ci';
+      return ['ci'];
     case 'at_risk':
-      return 'ar';
+      return ['ar'];
     case 'supported':
-      return 'su';
+      return ['sv', 'rf', 'cs', 'cp'];
     case 'case_managed':
-      return 'cm';
     case 'protection_case_received':
-      return 'pc';
+      return ['cs'];
     case 'ecd_reached':
-      return 'er';
+      return [...new Set((condition.domains ?? ecdDomainCodes).flatMap((domain) => reachTables[domain]))];
     case 'birth_registered':
     case 'birth_registration_known':
     case 'disability':
     case 'health_insurance':
-      return null;
+      return [];
     default:
       return assertNever(condition);
   }
 }
 
+/** Whether the fact applies the dose rules (all the child's doses) rather than reading the period's doses. */
+export function needsDoseRules(condition: Condition): boolean {
+  return condition.fact === 'fully_immunized_under_1' || condition.fact === 'doses_due_given';
+}
+
+/**
+ * The relation whose row explains a fact to the lineage (`to_jsonb(<alias>)`), null for the child's own row. Most
+ * are the fact's table; `er`, `su`, `cm` and `pc` are one-row views over several tables that `populationQuery`
+ * adds for the lineage (`viewColumns`).
+ */
+export function factSource(condition: Condition): SourceKey | LineageView | null {
+  const views: Partial<Record<Condition['fact'], LineageView>> = {
+    supported: 'su',
+    case_managed: 'cm',
+    protection_case_received: 'pc',
+    ecd_reached: 'er',
+  };
+  return views[condition.fact] ?? factTables(condition)[0] ?? null;
+}
+
+export type LineageView = 'er' | 'su' | 'cm' | 'pc';
+
 const sqlList = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
+
+/**
+ * Reached in the period by a service of the domain: a service contact of the domain; for health also an EPI dose or
+ * a development screening; for nutrition a growth measurement; for education an enrolment at nursery or
+ * kindergarten in the school year running at the period's end.
+ */
+const reachedIn: Record<EcdDomainCode, RawBuilder<boolean>> = {
+  health: sql`(coalesce(sv.d_health, false) or coalesce(dz.in_period, false) or sc.person_id is not null)`,
+  education: sql`(coalesce(sv.d_education, false) or coalesce(en.lv_nursery or en.lv_kindergarten, false))`,
+  nutrition: sql`(coalesce(sv.d_nutrition, false) or m.person_id is not null)`,
+  care: sql`coalesce(sv.d_care, false)`,
+  protection: sql`coalesce(sv.d_protection, false)`,
+  social_welfare: sql`coalesce(sv.d_social_welfare, false)`,
+};
+/** Reached by any service: a service contact of any domain, or a dose, screening, measurement or enrolment. */
+const reachedAny = sql<boolean>`(sv.person_id is not null or coalesce(dz.in_period, false)
+  or sc.person_id is not null or m.person_id is not null or coalesce(en.lv_nursery or en.lv_kindergarten, false))`;
+/**
+ * Supported in the period: a protection or social-welfare service; a referral accepted or completed (from a case or
+ * from the child's need); a case whose plan is in force, or closed with its goals met, during the period;
+ * alternative care running during the period.
+ */
+const supported = sql<boolean>`(coalesce(sv.d_protection or sv.d_social_welfare, false) or rf.person_id is not null
+  or coalesce(cs.implementing, false) or cp.person_id is not null)`;
+
+/** The one-row views the lineage shows for facts read from several tables (`factSource`). */
+export function viewColumns(view: LineageView): RawBuilder<unknown> {
+  switch (view) {
+    case 'er':
+      return sql.join(ecdDomainCodes.map((domain) => sql`${reachedIn[domain]} as ${sql.raw(`d_${domain}`)}`));
+    case 'su':
+      return sql`${supported} as supported`;
+    case 'cm':
+      return sql`coalesce(cs.managed, false) as managed`;
+    case 'pc':
+      return sql`coalesce(cs.received, false) as received`;
+    default:
+      return assertNever(view);
+  }
+}
 
 /** The fact as a boolean SQL expression over `c` and the joined derived tables. */
 export function factExpression(condition: Condition, period: PeriodParams): RawBuilder<boolean> {
@@ -107,17 +183,17 @@ export function factExpression(condition: Condition, period: PeriodParams): RawB
     case 'at_risk':
       return sql`(ar.person_id is not null)`;
     case 'supported':
-      return sql`(su.person_id is not null)`;
+      return supported;
     case 'case_managed':
-      return sql`(cm.person_id is not null)`;
+      return sql`coalesce(cs.managed, false)`;
     case 'protection_case_received':
-      return sql`(pc.person_id is not null)`;
+      return sql`coalesce(cs.received, false)`;
     case 'ecd_reached':
-      if (!condition.domains) return sql`(er.person_id is not null)`;
-      return sql`coalesce(${sql.join(
-        condition.domains.map((domain) => sql`er.${sql.raw(`d_${domain}`)}`),
+      if (!condition.domains) return reachedAny;
+      return sql`(${sql.join(
+        condition.domains.map((domain) => reachedIn[domain]),
         sql` or `,
-      )}, false)`;
+      )})`;
     case 'disability':
       return sql`(c.disability_type is not null)`;
     case 'health_insurance':
@@ -127,11 +203,28 @@ export function factExpression(condition: Condition, period: PeriodParams): RawB
   }
 }
 
-/** The population as a boolean SQL expression over `c`. */
-export function populationExpression(population: Population): RawBuilder<boolean> {
+/**
+ * The birth date before which a child is at least `months` old on the period's last day, as a date literal: a child
+ * born on day `b` is under `months` completed months on `end` exactly when `b > end - months` (PostgreSQL's date
+ * arithmetic, which `age()` follows; checked for every birth date of 21 years, every month's last and 15th day of
+ * 2019–2031 and every age bound of the catalogue). Comparing the birth date with a constant is what lets a
+ * province's 2.5 million children be tested against a dozen age bounds without computing each one's age.
+ */
+export function bornAfter(end: string, months: number): RawBuilder<string> {
+  return sql`(${end}::date - ${sql.lit(`${months} months`)}::interval)::date`;
+}
+
+/**
+ * The population as a boolean SQL expression over `c`: age in [from, to) months on the period's last day (from 0:
+ * every child of `c` is born by the last day already).
+ */
+export function populationExpression(population: Population, period: PeriodParams): RawBuilder<boolean> {
   switch (population.kind) {
     case 'age_at_end':
-      return sql`(c.age_m >= ${sql.lit(population.fromMonths)} and c.age_m < ${sql.lit(population.toMonths)})`;
+      return population.fromMonths === 0
+        ? sql`(c.birth_date > ${bornAfter(period.end, population.toMonths)})`
+        : sql`(c.birth_date > ${bornAfter(period.end, population.toMonths)}
+            and c.birth_date <= ${bornAfter(period.end, population.fromMonths)})`;
     case 'first_birthday_in_period':
       return sql`c.first_birthday_in_period`;
     default:
@@ -219,33 +312,52 @@ function doseRules(end: string): { fullyU1: RawBuilder<boolean>; dueGiven: RawBu
   };
 }
 
+export interface SourceNeeds {
+  /** The children whose records are read: the union of the populations of the facts that read the table. */
+  children: RawBuilder<boolean>;
+  /**
+   * `dz` only: the children to whom the dose rules apply (every dose they have; the others' doses are read for the
+   * period only), and the oldest age (months) among them: a dose given before a child's birth never counts, so
+   * doses older than that are not read. Null when no fact of the request applies the rules.
+   */
+  doseRules?: { children: RawBuilder<boolean>; oldestMonths: number } | null;
+}
+
+export interface SourceOptions {
+  reach: SourceReach;
+  /** For `cs`: the concerns that count as abuse (one list per request). */
+  concerns: readonly string[];
+  /** The z-scores and dates of the last measurement, for the lineage's detail. */
+  details: boolean;
+}
+
 /**
- * The derived table of a source: one row per child of `c` that passes `needed` (the union of the populations of
- * the indicators using it), with the columns `factExpression` reads.
+ * The derived table of a record table: one row per child of `c` with a record (`dz`: per child of the populations
+ * using it), with the columns `factExpression` reads.
  */
 export function sourceTable(
   key: SourceKey,
   period: PeriodParams,
-  needed: RawBuilder<boolean>,
-  /** For `pc`: the concerns that count (one list per request). */
-  concerns: readonly string[],
-  reach: SourceReach = 'probe',
+  needs: SourceNeeds,
+  options: SourceOptions,
 ): RawBuilder<unknown> {
   const { provinceCode, start, end, schoolYear } = period;
-  const children = sql`select c.id from c where ${needed}`;
   /** The records' filter by child: none when the whole province's records of the period are read. */
   const ofChildren = (column: RawBuilder<unknown>) =>
-    reach === 'scan' ? sql<boolean>`true` : sql<boolean>`${column} in (${children})`;
+    options.reach === 'scan'
+      ? sql<boolean>`true`
+      : sql<boolean>`${column} in (select c.id from c where ${needs.children})`;
   switch (key) {
     case 'm': {
-      const columns = Object.values(classificationColumn).map(
-        ({ column, z, alias }) => sql`
-          (array_agg(g.${sql.raw(column)} order by g.measured_on desc, g.created_at desc, g.id desc)
-            filter (where g.${sql.raw(column)} is not null))[1] as ${sql.raw(alias)},
-          (array_agg(g.${sql.raw(z)} order by g.measured_on desc, g.created_at desc, g.id desc)
-            filter (where g.${sql.raw(column)} is not null))[1] as ${sql.raw(`${alias}_z`)},
-          max(g.measured_on) filter (where g.${sql.raw(column)} is not null) as ${sql.raw(`${alias}_on`)}`,
-      );
+      const columns = Object.values(classificationColumn).map(({ column, z, alias }) => {
+        const latest = (value: string) =>
+          sql`(array_agg(g.${sql.raw(value)} order by g.measured_on desc, g.created_at desc, g.id desc)
+            filter (where g.${sql.raw(column)} is not null))[1]`;
+        return options.details
+          ? sql`${latest(column)} as ${sql.raw(alias)}, ${latest(z)} as ${sql.raw(`${alias}_z`)},
+              max(g.measured_on) filter (where g.${sql.raw(column)} is not null) as ${sql.raw(`${alias}_on`)}`
+          : sql`${latest(column)} as ${sql.raw(alias)}`;
+      });
       return sql`(select g.person_id, ${sql.join(columns)}
         from growth_measurement g
         where g.province_code = ${provinceCode} and g.measured_on between ${start}::date and ${end}::date
@@ -253,16 +365,25 @@ export function sourceTable(
         group by g.person_id)`;
     }
     case 'dz': {
-      const rules = doseRules(end);
-      // Probing (a commune): the children's rows by key. Scanning (a province): their birth dates from `c`, and the
-      // doses hash-joined to them.
-      const people =
-        reach === 'scan'
-          ? sql`(select c.id, c.birth_date from c where ${needed}) pp`
-          : sql`(${children}) k join person pp on pp.province_code = ${provinceCode} and pp.id = k.id`;
-      return sql`(select pp.id as person_id, ${rules.fullyU1} as fully_u1, ${rules.dueGiven} as due_given
-        from ${people}
+      // One pass over the doses for both uses: every dose of the children the rules apply to, and the period's
+      // doses of the others (ECD reach). The children's birth dates come from `c`.
+      const rules = needs.doseRules ?? null;
+      const ruleColumns = rules
+        ? (() => {
+            const compiled = doseRules(end);
+            return sql`, ${compiled.fullyU1} as fully_u1, ${compiled.dueGiven} as due_given`;
+          })()
+        : sql``;
+      // A month's margin over the oldest child, and never after the period's start (the period's doses count).
+      const oldest = rules
+        ? sql`least(${start}::date, (${end}::date - ${sql.lit(`${rules.oldestMonths + 1} months`)}::interval)::date)`
+        : sql`${start}::date`;
+      return sql`(select pp.id as person_id,
+          bool_or(d.given_on between ${start}::date and ${end}::date) as in_period ${ruleColumns}
+        from (select c.id, c.birth_date, ${rules ? rules.children : sql`false`} as all_doses
+                from c where ${needs.children}) pp
         left join immunization_dose d on d.province_code = ${provinceCode} and d.person_id = pp.id
+          and d.given_on >= ${oldest} and (pp.all_doses or d.given_on between ${start}::date and ${end}::date)
         group by pp.id, pp.birth_date)`;
     }
     case 'sc':
@@ -283,6 +404,18 @@ export function sourceTable(
         where e.province_code = ${provinceCode} and e.school_year = ${schoolYear}
           and e.status in ('enrolled', 'completed') and ${ofChildren(sql`e.person_id`)}
         group by e.person_id)`;
+    case 'sv':
+      return sql`(select s.person_id,
+          bool_or(s.domain = 'health') as d_health,
+          bool_or(s.domain = 'education') as d_education,
+          bool_or(s.domain = 'nutrition') as d_nutrition,
+          bool_or(s.domain = 'care') as d_care,
+          bool_or(s.domain = 'protection') as d_protection,
+          bool_or(s.domain = 'social_welfare') as d_social_welfare
+        from ecd_service_contact s
+        where s.province_code = ${provinceCode} and s.received_on between ${start}::date and ${end}::date
+          and ${ofChildren(sql`s.person_id`)}
+        group by s.person_id)`;
     case 'ci':
       return sql`(select a.person_id, array_agg(distinct a.group_code order by a.group_code) as groups
         from circumstance_assignment a
@@ -294,73 +427,47 @@ export function sourceTable(
         from at_risk_flag f
         where f.province_code = ${provinceCode} and f.valid_from <= ${end}::date
           and (f.valid_to is null or f.valid_to > ${end}::date) and ${ofChildren(sql`f.person_id`)})`;
-    case 'su':
-      // Assisted in the period: a protection or social-welfare service; a referral accepted or completed (from a
-      // case or from the child's need); a case whose plan is in force, or closed with its goals met, during the
-      // period; alternative care running during the period.
-      return sql`(select distinct x.person_id from (
-          select s.person_id from ecd_service_contact s
-           where s.province_code = ${provinceCode} and s.domain in ('protection', 'social_welfare')
-             and s.received_on between ${start}::date and ${end}::date
-          union all
-          select coalesce(r.person_id, pcase.person_id) from referral r
-            left join protection_case pcase on pcase.province_code = r.province_code and pcase.id = r.case_id
-           where r.province_code = ${provinceCode} and r.status in ('accepted', 'completed')
-             and (r.responded_at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date
-             and coalesce((r.completed_at at time zone 'Asia/Ho_Chi_Minh')::date, ${end}::date) >= ${start}::date
-          union all
-          select k.person_id from protection_case k
-           where k.province_code = ${provinceCode} and k.person_id is not null
-             and exists (select 1 from case_event ev where ev.province_code = k.province_code and ev.case_id = k.id
-                          and ev.to_step = 'implementing'
-                          and (ev.at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date)
-             and (k.closed_at is null or ((k.closed_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${start}::date
-                                          and k.close_reason <> 'not_verified'))
-          union all
-          select cp.person_id from care_placement cp
-           where cp.province_code = ${provinceCode} and cp.status in ('placed', 'terminated')
-             and cp.handed_over_on <= ${end}::date
-             and (cp.terminated_on is null or cp.terminated_on >= ${start}::date)
-        ) x where ${ofChildren(sql`x.person_id`)})`;
-    case 'cm':
-      return sql`(select distinct k.person_id from protection_case k
-        where k.province_code = ${provinceCode} and ${ofChildren(sql`k.person_id`)}
-          and (k.received_at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date
-          and (k.closed_at is null or (k.closed_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${start}::date)
-          and not (k.step = 'closed' and k.close_reason = 'not_verified'))`;
-    case 'pc':
-      return sql`(select distinct k.person_id from protection_case k
-        where k.province_code = ${provinceCode} and ${ofChildren(sql`k.person_id`)}
-          and (k.received_at at time zone 'Asia/Ho_Chi_Minh')::date between ${start}::date and ${end}::date
-          and k.concern_types && ${sql.raw(`array[${abuseList(concerns)}]::text[]`)}
-          and not (k.step = 'closed' and k.close_reason = 'not_verified'))`;
-    case 'er':
-      return sql`(select x.person_id,
-          bool_or(x.domain = 'health') as d_health,
-          bool_or(x.domain = 'education') as d_education,
-          bool_or(x.domain = 'nutrition') as d_nutrition,
-          bool_or(x.domain = 'care') as d_care,
-          bool_or(x.domain = 'protection') as d_protection,
-          bool_or(x.domain = 'social_welfare') as d_social_welfare
-        from (
-          select s.person_id, s.domain from ecd_service_contact s
-           where s.province_code = ${provinceCode} and s.received_on between ${start}::date and ${end}::date
-          union all
-          select d.person_id, 'health' from immunization_dose d
-           where d.province_code = ${provinceCode} and d.given_on between ${start}::date and ${end}::date
-          union all
-          select s.person_id, 'health' from development_screening s
-           where s.province_code = ${provinceCode} and s.screened_on between ${start}::date and ${end}::date
-          union all
-          select g.person_id, 'nutrition' from growth_measurement g
-           where g.province_code = ${provinceCode} and g.measured_on between ${start}::date and ${end}::date
-          union all
-          select e.person_id, 'education' from school_enrolment e
-           where e.province_code = ${provinceCode} and e.school_year = ${schoolYear}
-             and e.level in ('nursery', 'kindergarten') and e.status in ('enrolled', 'completed')
-        ) x
-        where ${ofChildren(sql`x.person_id`)}
-        group by x.person_id)`;
+    case 'cs': {
+      // A child's protection cases: followed during the period (received by its end, not closed before its start,
+      // not closed as unverified); received in the period for abuse (not closed as unverified); in implementation
+      // by the period's end and not closed before its start (or closed then with its goals met, not unverified).
+      const receivedOn = sql`(k.received_at at time zone 'Asia/Ho_Chi_Minh')::date`;
+      const closedOn = sql`(k.closed_at at time zone 'Asia/Ho_Chi_Minh')::date`;
+      const verified = sql`not (k.step = 'closed' and k.close_reason = 'not_verified')`;
+      return sql`(select k.person_id,
+          bool_or(${receivedOn} <= ${end}::date and (k.closed_at is null or ${closedOn} >= ${start}::date)
+                  and ${verified}) as managed,
+          bool_or(${receivedOn} between ${start}::date and ${end}::date
+                  and k.concern_types && ${sql.raw(`array[${abuseList(options.concerns)}]::text[]`)}
+                  and ${verified}) as received,
+          bool_or(ev.case_id is not null
+                  and (k.closed_at is null or (${closedOn} >= ${start}::date and k.close_reason <> 'not_verified')))
+            as implementing
+        from protection_case k
+        left join (select distinct ev.case_id from case_event ev
+                    where ev.province_code = ${provinceCode} and ev.to_step = 'implementing'
+                      and (ev.at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date) ev on ev.case_id = k.id
+        where k.province_code = ${provinceCode} and k.person_id is not null and ${ofChildren(sql`k.person_id`)}
+        group by k.person_id)`;
+    }
+    case 'rf':
+      // Referrals answered (accepted or completed) by the period's end and not completed before its start: a
+      // case's (the case's child) or a child's own.
+      return sql`(select distinct coalesce(r.person_id, rcase.person_id) as person_id
+        from referral r
+        left join protection_case rcase on rcase.province_code = r.province_code and rcase.id = r.case_id
+        where r.province_code = ${provinceCode} and r.status in ('accepted', 'completed')
+          and (r.responded_at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date
+          and coalesce((r.completed_at at time zone 'Asia/Ho_Chi_Minh')::date, ${end}::date) >= ${start}::date
+          and ${ofChildren(sql`coalesce(r.person_id, rcase.person_id)`)})`;
+    case 'cp':
+      // Alternative care running during the period.
+      return sql`(select distinct pl.person_id
+        from care_placement pl
+        where pl.province_code = ${provinceCode} and pl.status in ('placed', 'terminated')
+          and pl.handed_over_on <= ${end}::date
+          and (pl.terminated_on is null or pl.terminated_on >= ${start}::date)
+          and ${ofChildren(sql`pl.person_id`)})`;
     default:
       return assertNever(key);
   }
