@@ -28,11 +28,13 @@ import {
 /**
  * The indicator engine (docs/indicators.md, "Engine"): any number of computed indicators for one subtree and one
  * period in ONE set-based query. The children of the subtree alive and in the register on the period's last day are
- * read once (`c`); each record table an indicator needs is read once for the period into a per-child table; every
- * indicator is three `count(*) filter (…)` columns over the join (population, denominator, numerator) plus its
- * completeness, grouped by the area one level below the unit (a province's communes, a commune's villages) × the
+ * read once (`c`); each record table an indicator needs is read once for the period into a per-child table (facts.ts:
+ * a province's records are scanned, a commune's probed by child); every indicator is three `count(*) filter (…)`
+ * columns over the join (population, denominator, numerator) plus its completeness, each distinct condition computed
+ * once per child, grouped by the area one level below the unit (a province's communes, a commune's villages) × the
  * requested disaggregations. A total is the sum of its areas' numerators over the sum of their denominators:
- * nothing is averaged. Live: no batch job, no cache.
+ * nothing is averaged. Live: no batch job, no cache. bench/README.md ("indicators") measures it on a province of
+ * 2.5 million children against a query written by hand.
  */
 
 export type ComputedIndicator = Extract<IndicatorDefinition, { kind: 'computed' }>;

@@ -33,7 +33,7 @@ export type SourceKey = 'm' | 'dz' | 'sc' | 'en' | 'sv' | 'ci' | 'ar' | 'cs' | '
 /**
  * How a derived table finds its records: `probe` reads the records of the population's children by key (a commune
  * or a village: a few thousand index look-ups); `scan` reads the province's records of the period once and leaves
- * the join to the children to the final hash join (a province: probing its records child by child, on estimates
+ * the join to the children to a hash or merge join (a province: probing its records child by child, on estimates
  * the planner cannot make for `c`, cost minutes on 2.5 million children).
  */
 export type SourceReach = 'probe' | 'scan';
@@ -45,7 +45,7 @@ const classificationColumn = {
   overweight: { column: 'overweight', z: 'z_wflh', alias: 'ow' },
 } as const;
 
-/** The domains in which a record other than a service contact reaches a child (`ecd_reached`). */
+/** The tables that say whether a child was reached in each domain (`ecd_reached`, `reachedIn`). */
 const reachTables: Record<EcdDomainCode, readonly SourceKey[]> = {
   health: ['sv', 'dz', 'sc'],
   education: ['sv', 'en'],
