@@ -1039,7 +1039,8 @@ const PLAN_ACTION_COLUMNS = [
   'outcome',
   'updated_at',
 ];
-const REFERRAL_COLUMNS = [
+/** The referral table's columns in COPY order (the referral scale writer uses them too). */
+export const REFERRAL_COLUMNS = [
   'province_code',
   'id',
   'case_id',

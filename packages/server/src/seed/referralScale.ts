@@ -43,7 +43,7 @@ import {
 } from '@treem/shared';
 import pg from 'pg';
 import { statutoryWorkingCalendar } from '../modules/cases/calendar.ts';
-import { caseScaleUsername, SCALE_PROVIDERS } from './caseScale.ts';
+import { caseScaleUsername, REFERRAL_COLUMNS, SCALE_PROVIDERS } from './caseScale.ts';
 import { hashSeed, sfc32, type Random } from './registerGenerator.ts';
 import { copyRows } from './registerScale.ts';
 
@@ -497,33 +497,6 @@ export interface ReferralScaleReport {
   analyzeMs: number;
 }
 
-const REFERRAL_COLUMNS = [
-  'province_code',
-  'id',
-  'case_id',
-  'person_id',
-  'org_path',
-  'provider_id',
-  'service_code',
-  'reason',
-  'urgency',
-  'consent_noted',
-  'consent_note',
-  'status',
-  'sent_at',
-  'sent_by',
-  'response_due_at',
-  'responded_at',
-  'responded_by',
-  'response_note',
-  'completed_at',
-  'outcome',
-  'recorded_by',
-  'cancelled_at',
-  'cancel_reason',
-  'created_at',
-  'updated_at',
-];
 const PLACEMENT_COLUMNS = [
   'province_code',
   'id',
