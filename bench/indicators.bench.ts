@@ -25,10 +25,15 @@ import {
   periodContaining,
   type Period,
 } from '@treem/shared';
-import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Executor } from '../packages/server/src/db/transaction.ts';
-import { computeCounts, type EngineRow } from '../packages/server/src/modules/indicators/engine.ts';
+import {
+  computeCounts,
+  countsStatement,
+  type EngineRow,
+} from '../packages/server/src/modules/indicators/engine.ts';
+import { refreshIndicatorFacts } from '../packages/server/src/modules/indicators/factTable.ts';
 import { schoolYearOf } from '../packages/server/src/modules/ecd/records.service.ts';
 import { writeCaseScale } from '../packages/server/src/seed/caseScale.ts';
 import { writeEcdScale } from '../packages/server/src/seed/ecdScale.ts';
@@ -277,6 +282,90 @@ function baselineQuery(p: BaselineParams): RawBuilder<BaselineRow> {
      group by area, sex, age_group`;
 }
 
+/**
+ * The same counts written by hand over the per-child facts (`indicator_fact`, migration 0018): what one would write
+ * knowing that table — one scan of the province's children, each count a `filter` on the row's own columns and
+ * its sets of days, grouped by commune × sex × age group. The engine's ratio is taken against this statement.
+ */
+function factsBaselineQuery(p: BaselineParams): RawBuilder<BaselineRow> {
+  const end = sql.lit(p.end);
+  const e = sql`${end}::date`;
+  const days = sql`daterange(${sql.lit(p.start)}::date, ${end}::date, '[]')`;
+  const bornAfter = (months: number) => sql`(${e} - ${sql.lit(`${months} months`)}::interval)::date`;
+  const under = (months: number) => sql`birth_date > ${bornAfter(months)}`;
+  const met = (column: string) => sql`coalesce(${sql.raw(column)} && ${days}, false)`;
+  const holds = (column: string) => sql`coalesce(${sql.raw(column)} @> ${e}, false)`;
+  const u9 = under(108);
+  const u5 = under(60);
+  const education = sql`(${met('reach_education')} or ${holds('en_nursery')} or ${holds('en_kindergarten')})`;
+  const reach = sql`(${met('reach_health')} or ${education} or ${met('reach_nutrition')} or ${met('reach_care')}
+    or ${met('reach_protection')} or ${met('reach_social_welfare')})`;
+  const measured = (prefix: string) => sql`${u5} and ${met(`${prefix}_on`)}`;
+  const classed = (prefix: string, a: string, b: string) =>
+    sql`${measured(prefix)} and (${holds(`${prefix}_${a}`)} or ${holds(`${prefix}_${b}`)})`;
+  const firstBirthday = sql`birth_date between ${sql.lit(p.start)}::date - interval '1 year' and ${e} - interval '1 year'`;
+  const aged5 = sql`${under(72)} and not ${u5}`;
+  const m3_36 = sql`${under(36)} and not ${under(3)}`;
+  const m36_72 = sql`${under(72)} and not ${under(36)}`;
+  const special = holds('in_circumstance');
+  const atRisk = holds('at_risk');
+  const counts: [BaselineColumn, RawBuilder<unknown>][] = [
+    ['children', sql`true`],
+    ['u9', u9],
+    ['reached', sql`${u9} and ${reach}`],
+    ['reached_health', sql`${u9} and ${met('reach_health')}`],
+    ['reached_education', sql`${u9} and ${education}`],
+    ['reached_nutrition', sql`${u9} and ${met('reach_nutrition')}`],
+    ['reached_care', sql`${u9} and ${met('reach_care')}`],
+    ['reached_protection', sql`${u9} and ${met('reach_protection')}`],
+    ['reached_social_welfare', sql`${u9} and ${met('reach_social_welfare')}`],
+    ['u5', u5],
+    ['uw_measured', measured('uw')],
+    ['underweight', classed('uw', 'moderate', 'severe')],
+    ['st_measured', measured('st')],
+    ['stunted', classed('st', 'moderate', 'severe')],
+    ['ow_measured', measured('ow')],
+    ['overweight', classed('ow', 'overweight', 'obese')],
+    ['wa_measured', measured('wa')],
+    ['wasted', classed('wa', 'moderate', 'severe')],
+    ['cohort', firstBirthday],
+    ['fully_immunized', sql`${firstBirthday} and fully_u1`],
+    ['due_given', sql`${u5} and not ${holds('dose_gap')}`],
+    ['special', special],
+    ['supported', sql`${special} and ${met('supported')}`],
+    ['abused', met('abuse_reported')],
+    [
+      'registered',
+      sql`${u5} and coalesce(birth_registered and (birth_registration_date is null
+      or birth_registration_date <= ${e}), false)`,
+    ],
+    ['registration_known', sql`${u5} and birth_registered is not null`],
+    ['screened', sql`${u5} and ${met('sc_on')}`],
+    ['on_track', sql`${u5} and ${met('sc_on')} and ${holds('sc_on_track')}`],
+    ['aged5', aged5],
+    ['aged5_kindergarten', sql`${aged5} and ${holds('en_kindergarten')}`],
+    ['at_risk', atRisk],
+    ['at_risk_managed', sql`${atRisk} and ${met('case_managed')}`],
+    ['m3_36', m3_36],
+    ['m3_36_nursery', sql`${m3_36} and ${holds('en_nursery')}`],
+    ['m36_72', m36_72],
+    ['m36_72_kindergarten', sql`${m36_72} and ${holds('en_kindergarten')}`],
+    ['u6', under(72)],
+    ['u6_insured', sql`${under(72)} and coalesce(has_health_insurance, false)`],
+    ['disabled', sql`disability_type is not null`],
+  ];
+  return sql<BaselineRow>`
+    select subpath(org_path, 0, 3)::text as area, sex,
+           case when ${under(36)} then '0-2' when ${under(72)} then '3-5' when ${under(132)} then '6-10'
+                else '11-15' end as age_group,
+           ${sql.join(counts.map(([name, condition]) => sql`count(*) filter (where ${condition}) as ${sql.raw(name)}`))}
+      from indicator_fact
+     where province_code = ${p.provinceCode} and org_path <@ ${p.unitPath}::ltree
+       and birth_date <= ${e} and ${under(192)}
+       and (status = 'active' or (status = 'deceased' and death_date > ${e}))
+     group by 1, 2, 3`;
+}
+
 type BaselineColumn =
   | 'children'
   | 'u9'
@@ -391,40 +480,13 @@ function compareAnswers(engine: EngineRow[], baseline: BaselineRow[], limit = 20
 // The engine's query and its plan
 // ---------------------------------------------------------------------------------------------------------------
 
-/**
- * The statement `computeCounts` sends for a request, caught on its way to the database (a pool that answers the
- * first statement of the engine with an error carrying its text and parameters).
- */
-async function engineStatement(
-  url: string,
+/** The statement `computeCounts` sends for a request (`countsStatement`), for EXPLAIN. */
+function engineStatement(
+  db: Executor,
   request: Parameters<typeof computeCounts>[1],
-): Promise<{ text: string; values: unknown[] }> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  let caught: { text: string; values: unknown[] } | null = null;
-  const catching = {
-    connect: async () => {
-      const client = await pool.connect();
-      return {
-        query: (text: string, values: unknown[]) => {
-          if (text.trimStart().startsWith('with c as')) {
-            caught = { text, values };
-            return Promise.reject(new Error('caught'));
-          }
-          return client.query(text, values);
-        },
-        release: () => client.release(),
-      };
-    },
-    end: () => pool.end(),
-  };
-  const db = new Kysely<never>({ dialect: new PostgresDialect({ pool: catching as never }) });
-  try {
-    await computeCounts(db as unknown as Executor, request).catch(() => undefined);
-  } finally {
-    await db.destroy();
-  }
-  if (!caught) throw new Error('the engine sent no statement');
-  return caught;
+): { text: string; values: unknown[] } {
+  const compiled = countsStatement(db, request).query.compile(db);
+  return { text: compiled.sql, values: [...compiled.parameters] };
 }
 
 interface PlanNode {
@@ -557,6 +619,51 @@ async function prepareScale(url: string) {
   return { postgres, written: ecd.measurements + cases.cases + referrals.referrals + referrals.placements };
 }
 
+const FRESH = 1_000;
+
+/** Engine answers compared cell by cell. */
+function compareEngine(a: EngineRow[], b: EngineRow[], limit = 20): string[] {
+  const key = (r: EngineRow) => `${r.area}|${r.dims.sex}|${r.dims.age_group}`;
+  const byKey = new Map(b.map((r) => [key(r), r]));
+  const differences: string[] = [];
+  for (const r of a) {
+    const other = byKey.get(key(r));
+    if (JSON.stringify(other?.counts) !== JSON.stringify(r.counts)) differences.push(`${key(r)} differs`);
+    byKey.delete(key(r));
+  }
+  for (const k of byKey.keys()) differences.push(`${k}: only after`);
+  return differences.slice(0, limit);
+}
+
+/** Writes then deletes a care service for FRESH children under 9, timing the count after each. */
+async function freshness(
+  db: Executor,
+  request: Parameters<typeof computeCounts>[1],
+  params: BaselineParams,
+  day: string,
+): Promise<{ afterWrite: number; afterUndo: number; undoneRows: EngineRow[]; careGain: number }> {
+  const care = (rows: BaselineRow[]) => rows.reduce((sum, r) => sum + Number(r.reached_care), 0);
+  const before = care((await factsBaselineQuery(params).execute(db)).rows);
+  const written = await sql<{ id: string }>`
+    insert into ecd_service_contact (province_code, id, person_id, service_code, domain, received_on)
+    select province_code, gen_random_uuid(), id, 'parenting_session', 'care', ${day}::date
+      from person
+     where province_code = ${params.provinceCode} and status = 'active' and birth_date > ${day}::date - interval '8 years'
+     order by id limit ${FRESH}
+    returning id`.execute(db);
+  const afterWrite = await timeMs(() => computeCounts(db, request));
+  const after = care((await factsBaselineQuery(params).execute(db)).rows);
+  await sql`delete from ecd_service_contact where province_code = ${params.provinceCode}
+             and id = any(${written.rows.map((r) => r.id)}::uuid[])`.execute(db);
+  const afterUndo = await timeMs(() => computeCounts(db, request));
+  return {
+    afterWrite: afterWrite.ms,
+    afterUndo: afterUndo.ms,
+    undoneRows: afterUndo.value,
+    careGain: after - before,
+  };
+}
+
 async function main() {
   if (!adminUrl) {
     console.error(
@@ -630,23 +737,49 @@ async function main() {
         `indicators by sex × age group; session jit=${settings.jit}, work_mem=${settings.work_mem}`,
     );
 
-    // Warm-up, and the answers compared cell by cell.
-    const engineWarm = await timeMs(() => computeCounts(db, request));
-    const baselineWarm = await timeMs(() => baselineQuery(params).execute(db));
+    // The facts: built for every child on the first run after migration 0018 (or a new FACT_VERSION), then kept.
+    const build = await timeMs(() => refreshIndicatorFacts(db, PROVINCE));
+    const factRows = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from indicator_fact where province_code = ${PROVINCE}`.execute(db)
+    ).rows[0]!.n;
     console.log(
-      `  warm-up: engine ${Math.round(engineWarm.ms)} ms (${engineWarm.value.length} rows), baseline ` +
-        `${Math.round(baselineWarm.ms)} ms (${baselineWarm.value.rows.length} rows)`,
+      `  facts: ${build.value.toLocaleString('en-US')} children (re)built in ${Math.round(build.ms)} ms`,
     );
-    const differences = compareAnswers(engineWarm.value, baselineWarm.value.rows);
-    if (differences.length > 0) {
-      console.error(`the engine and the baseline disagree:\n  ${differences.join('\n  ')}`);
-      process.exit(1);
+    notes.push(
+      build.value > 0
+        ? `facts: ${build.value.toLocaleString('en-US')} children's rows built in this run in ${(build.ms / 1000).toFixed(1)} s ` +
+            `(${Math.round(build.value / (build.ms / 1000)).toLocaleString('en-US')} children/s); ${factRows.toLocaleString('en-US')} rows`
+        : `facts: ${factRows.toLocaleString('en-US')} rows, built by an earlier run, none stale`,
+    );
+
+    // Warm-up, and the answers compared cell by cell: the engine against the statement over the record tables (the
+    // facts mean what the records mean) and against the statement over the facts.
+    const engineWarm = await timeMs(() => computeCounts(db, request));
+    const recordsWarm = await timeMs(() => baselineQuery(params).execute(db));
+    const baselineWarm = await timeMs(() => factsBaselineQuery(params).execute(db));
+    console.log(
+      `  warm-up: engine ${Math.round(engineWarm.ms)} ms (${engineWarm.value.length} rows), records statement ` +
+        `${Math.round(recordsWarm.ms)} ms, facts statement ${Math.round(baselineWarm.ms)} ms`,
+    );
+    for (const [name, rows] of [
+      ['the statement over the record tables', recordsWarm.value.rows],
+      ['the statement over the facts', baselineWarm.value.rows],
+    ] as const) {
+      const differences = compareAnswers(engineWarm.value, rows);
+      if (differences.length > 0) {
+        console.error(`the engine and ${name} disagree:\n  ${differences.join('\n  ')}`);
+        process.exit(1);
+      }
     }
     const cells = engineWarm.value.length * computedIndicators.length;
     notes.push(
-      `engine and baseline agree on all ${cells.toLocaleString('en-US')} cells (${engineWarm.value.length} rows: ` +
-        `area × sex × age group; × ${computedIndicators.length} indicators; population, denominator, numerator ` +
-        'and completeness each)',
+      `the engine, the statement over the record tables and the one over the facts agree on all ` +
+        `${cells.toLocaleString('en-US')} cells (${engineWarm.value.length} rows: area × sex × age group; × ` +
+        `${computedIndicators.length} indicators; population, denominator, numerator and completeness each)`,
+      `the statement over the record tables (the baseline of the previous engine, which read them): ` +
+        `${(recordsWarm.ms / 1000).toFixed(1)} s, once`,
     );
 
     // Interleaved rounds; the order alternates so that neither always runs on the caches the other left.
@@ -656,7 +789,7 @@ async function main() {
     for (let i = 0; i < RUNS; i += 1) {
       const engine = () => timeMs(() => computeCounts(db, request)).then((r) => engineMs.push(r.ms));
       const baseline = () =>
-        timeMs(() => baselineQuery(params).execute(db)).then((r) => baselineMs.push(r.ms));
+        timeMs(() => factsBaselineQuery(params).execute(db)).then((r) => baselineMs.push(r.ms));
       if (i % 2 === 0) {
         await engine();
         await baseline();
@@ -676,9 +809,29 @@ async function main() {
     notes.push(`per round, engine / baseline: ${ratios.map((r) => r.toFixed(2)).join(', ')}`);
     notes.push(...loads);
 
+    // Live: a care service for each of FRESH children on the period's last day, written as a form would (the
+    // trigger marks them stale); the next count rebuilds their rows first. Then the services are deleted and the
+    // count is back to the warm-up's answer.
+    const fresh = await freshness(db, request, params, period.end);
+    console.log(
+      `  after ${FRESH} children changed: engine ${Math.round(fresh.afterWrite)} ms; after the change is undone: ` +
+        `${Math.round(fresh.afterUndo)} ms`,
+    );
+    const undone = compareEngine(engineWarm.value, fresh.undoneRows);
+    if (undone.length > 0) {
+      console.error(`undoing the writes did not restore the answer:\n  ${undone.join('\n  ')}`);
+      process.exit(1);
+    }
+    notes.push(
+      `live: after a care service was written for ${FRESH.toLocaleString('en-US')} children, the next count took ` +
+        `${(fresh.afterWrite / 1000).toFixed(2)} s (their rows rebuilt first; ECD-CARE numerator ` +
+        `+${fresh.careGain.toLocaleString('en-US')}, as the statement over the facts counts it); deleting the ` +
+        `services, ${(fresh.afterUndo / 1000).toFixed(2)} s, and every cell is back to the warm-up's`,
+    );
+
     let explainText = '';
     if (EXPLAIN) {
-      const statement = await engineStatement(url, request);
+      const statement = engineStatement(db, request);
       const explained = await explainEngine(url, settings, statement);
       notes.push(...explained.lines);
       explainText = explained.text;
@@ -714,11 +867,29 @@ async function main() {
           target: 'report',
         }),
         row({
-          metric: 'baseline (hand-written single scan): median',
+          metric: 'baseline (hand-written single scan of the facts): median',
           value: baselineSummary.p50,
           unit: 'ms',
           target: 'report',
           note: `p95 ${sec(baselineSummary.p95)}; warm-up ${sec(baselineWarm.ms)}`,
+        }),
+        row({
+          metric: 'live: the count after 1,000 children changed',
+          value: fresh.afterWrite,
+          unit: 'ms',
+          baseline: engineSummary.p50,
+          target: 'report',
+          note: 'their fact rows rebuilt before the count; baseline: the count with none stale',
+        }),
+        row({
+          metric: 'facts: build of every child (first run after migration 0018)',
+          value: build.ms,
+          unit: 'ms',
+          target: 'report',
+          note:
+            build.value > 0
+              ? `${build.value.toLocaleString('en-US')} children in this run`
+              : 'none stale in this run: built earlier',
         }),
         row({
           metric: 'engine / baseline (median)',

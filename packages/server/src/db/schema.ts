@@ -430,6 +430,33 @@ export interface EcdChildSummaryTable {
   open_follow_up_on: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
 }
 
+/**
+ * Per-child indicator facts (migration 0018, modules/indicators/factTable.ts). Built and read in SQL only; the
+ * `datemultirange` columns are not listed.
+ */
+export interface IndicatorFactTable {
+  province_code: string;
+  person_id: string;
+  org_path: string;
+  sex: string;
+  birth_date: DateColumn;
+  status: string;
+  refreshed_at: Timestamp;
+}
+
+/** The children whose indicator facts are rebuilt before their province is next counted. */
+export interface IndicatorFactStaleTable {
+  province_code: string;
+  person_id: string;
+}
+
+/** The rules (`FACT_VERSION`) a province's indicator facts were built with. */
+export interface IndicatorFactBuildTable {
+  province_code: string;
+  version: string;
+  built_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface ServiceProviderTable {
   province_code: string;
   id: string;
@@ -682,6 +709,9 @@ export interface DB extends AggregateTables, PlanTables {
   ecd_service_contact: EcdServiceContactTable;
   school_enrolment: SchoolEnrolmentTable;
   ecd_child_summary: EcdChildSummaryTable;
+  indicator_fact: IndicatorFactTable;
+  indicator_fact_stale: IndicatorFactStaleTable;
+  indicator_fact_build: IndicatorFactBuildTable;
   service_provider: ServiceProviderTable;
   service_provider_coverage: ServiceProviderCoverageTable;
   service_provider_member: ServiceProviderMemberTable;

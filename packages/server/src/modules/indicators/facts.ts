@@ -1,23 +1,22 @@
 import {
+  abuseConcerns,
   assertNever,
   ecdDomainCodes,
-  immunizationSchedules,
-  type AgeSpec,
+  enrolmentSchoolLevels,
   type Condition,
   type EcdDomainCode,
   type Population,
 } from '@treem/shared';
 import { sql, type RawBuilder } from 'kysely';
+import { growthFacts } from './factTable.ts';
 
 /**
  * The register facts an indicator definition names (`Condition` in packages/shared/src/domain/indicators/types.ts),
- * compiled to SQL. A fact reads the child's own row (`c`, the population CTE of engine.ts) or one or more per-child
- * tables, each derived from one read of a record table for the period: `m` growth measurements, `dz` doses, `sc`
- * screenings, `en` enrolment, `sv` service contacts, `ci` circumstances, `ar` at-risk flags, `cs` protection
- * cases, `rf` referrals, `cp` alternative care. A table is read once however many facts need it (ECD reach reads
- * the service contacts, doses, screenings, measurements and enrolment the other facts read too), it is joined only
- * when a fact of the request needs it, and it reads only the records of the children of the populations that use
- * it (`SourceReach`).
+ * compiled to SQL over the child's fact row `c` (the population CTE of engine.ts, read from `indicator_fact`,
+ * factTable.ts). A fact that depends on the period asks one of the row's sets of days: whether it meets the
+ * period's days (`&&`: measured, screened, reached, followed, supported in the period) or holds on the period's
+ * last day (`@>`: the class of the latest measurement, enrolment in the school year then running, in a group,
+ * flagged, a due dose missing). The record tables are read only for the lineage's detail (`sourceTable`).
  */
 
 export interface PeriodParams {
@@ -28,13 +27,17 @@ export interface PeriodParams {
   schoolYear: string;
 }
 
-export type SourceKey = 'm' | 'dz' | 'sc' | 'en' | 'sv' | 'ci' | 'ar' | 'cs' | 'rf' | 'cp';
+/**
+ * The record tables the lineage reads to show why a child is counted (the latest measurement's z-score, the
+ * latest screening, the groups): `m` growth measurements, `sc` screenings, `ci` circumstances (also read for the
+ * circumstance-group breakdown). Counting reads none of them: it reads the facts (factTable.ts).
+ */
+export type SourceKey = 'm' | 'sc' | 'ci';
 
 /**
  * How a derived table finds its records: `probe` reads the records of the population's children by key (a commune
  * or a village: a few thousand index look-ups); `scan` reads the province's records of the period once and leaves
- * the join to the children to a hash or merge join (a province: probing its records child by child, on estimates
- * the planner cannot make for `c`, cost minutes on 2.5 million children).
+ * the join to the children to a hash or merge join.
  */
 export type SourceReach = 'probe' | 'scan';
 
@@ -45,153 +48,138 @@ const classificationColumn = {
   overweight: { column: 'overweight', z: 'z_wflh', alias: 'ow' },
 } as const;
 
-/** The tables that say whether a child was reached in each domain (`ecd_reached`, `reachedIn`). */
-const reachTables: Record<EcdDomainCode, readonly SourceKey[]> = {
-  health: ['sv', 'dz', 'sc'],
-  education: ['sv', 'en'],
-  nutrition: ['sv', 'm'],
-  care: ['sv'],
-  protection: ['sv'],
-  social_welfare: ['sv'],
-};
+/** The one-row views the lineage shows for facts read from the fact row: the domains reached, the levels enrolled. */
+export type LineageView = 'er' | 'el';
 
-/** The tables a fact reads (none: the child's own row). */
-export function factTables(condition: Condition): readonly SourceKey[] {
+/**
+ * The relation whose row explains a fact to the lineage (`to_jsonb(<alias>)`): a record table's derived table, a
+ * view over the fact row, or null when the fact itself is the reason.
+ */
+export function factSource(condition: Condition): SourceKey | LineageView | null {
   switch (condition.fact) {
     case 'latest_measurement':
     case 'latest_measurement_class':
-      return ['m'];
-    case 'fully_immunized_under_1':
-    case 'doses_due_given':
-      return ['dz'];
+      return 'm';
     case 'latest_screening':
     case 'latest_screening_on_track':
-      return ['sc'];
-    case 'enrolled':
-      return ['en'];
+      return 'sc';
     case 'special_circumstance':
-      return ['ci'];
-    case 'at_risk':
-      return ['ar'];
-    case 'supported':
-      return ['sv', 'rf', 'cs', 'cp'];
-    case 'case_managed':
-    case 'protection_case_received':
-      return ['cs'];
+      return 'ci';
+    case 'enrolled':
+      return 'el';
     case 'ecd_reached':
-      return [...new Set((condition.domains ?? ecdDomainCodes).flatMap((domain) => reachTables[domain]))];
+      return 'er';
+    case 'at_risk':
     case 'birth_registered':
     case 'birth_registration_known':
+    case 'case_managed':
     case 'disability':
+    case 'doses_due_given':
+    case 'fully_immunized_under_1':
     case 'health_insurance':
-      return [];
+    case 'protection_case_received':
+    case 'supported':
+      return null;
     default:
       return assertNever(condition);
   }
 }
 
-/** Whether the fact applies the dose rules (all the child's doses) rather than reading the period's doses. */
-export function needsDoseRules(condition: Condition): boolean {
-  return condition.fact === 'fully_immunized_under_1' || condition.fact === 'doses_due_given';
-}
-
-/**
- * The relation whose row explains a fact to the lineage (`to_jsonb(<alias>)`), null for the child's own row. Most
- * are the fact's table; `er`, `su`, `cm` and `pc` are one-row views over several tables that `populationQuery`
- * adds for the lineage (`viewColumns`).
- */
-export function factSource(condition: Condition): SourceKey | LineageView | null {
-  const views: Partial<Record<Condition['fact'], LineageView>> = {
-    supported: 'su',
-    case_managed: 'cm',
-    protection_case_received: 'pc',
-    ecd_reached: 'er',
+/** The period's days and its last day as SQL literals (period dates are parsed, never free text). */
+function periodDays(period: PeriodParams): { days: RawBuilder<unknown>; end: RawBuilder<unknown> } {
+  return {
+    days: sql`daterange(${sql.lit(period.start)}::date, ${sql.lit(period.end)}::date, '[]')`,
+    end: sql`${sql.lit(period.end)}::date`,
   };
-  return views[condition.fact] ?? factTables(condition)[0] ?? null;
 }
 
-export type LineageView = 'er' | 'su' | 'cm' | 'pc';
-
-const sqlList = (values: readonly string[]) => sql.join(values.map((value) => sql.lit(value)));
+/** The fact row's set of days `column` holds on some day of the period. */
+const inPeriod = (column: string, period: PeriodParams) =>
+  sql<boolean>`coalesce(c.${sql.raw(column)} && ${periodDays(period).days}, false)`;
+/** The fact row's set of days `column` holds on the period's last day. */
+const atEnd = (column: string, period: PeriodParams) =>
+  sql<boolean>`coalesce(c.${sql.raw(column)} @> ${periodDays(period).end}, false)`;
 
 /**
  * Reached in the period by a service of the domain: a service contact of the domain; for health also an EPI dose or
- * a development screening; for nutrition a growth measurement; for education an enrolment at nursery or
- * kindergarten in the school year running at the period's end.
+ * a development screening; for nutrition a growth measurement (the fact row's `reach_<domain>` days); for
+ * education also an enrolment at nursery or kindergarten in the school year running at the period's end.
  */
-const reachedIn: Record<EcdDomainCode, RawBuilder<boolean>> = {
-  health: sql`(coalesce(sv.d_health, false) or coalesce(dz.in_period, false) or sc.person_id is not null)`,
-  education: sql`(coalesce(sv.d_education, false) or coalesce(en.lv_nursery or en.lv_kindergarten, false))`,
-  nutrition: sql`(coalesce(sv.d_nutrition, false) or m.person_id is not null)`,
-  care: sql`coalesce(sv.d_care, false)`,
-  protection: sql`coalesce(sv.d_protection, false)`,
-  social_welfare: sql`coalesce(sv.d_social_welfare, false)`,
-};
-/** Reached by any service: a service contact of any domain, or a dose, screening, measurement or enrolment. */
-const reachedAny = sql<boolean>`(sv.person_id is not null or coalesce(dz.in_period, false)
-  or sc.person_id is not null or m.person_id is not null or coalesce(en.lv_nursery or en.lv_kindergarten, false))`;
-/**
- * Supported in the period: a protection or social-welfare service; a referral accepted or completed (from a case or
- * from the child's need); a case whose plan is in force, or closed with its goals met, during the period;
- * alternative care running during the period.
- */
-const supported = sql<boolean>`(coalesce(sv.d_protection or sv.d_social_welfare, false) or rf.person_id is not null
-  or coalesce(cs.implementing, false) or cp.person_id is not null)`;
+function reachedIn(domain: EcdDomainCode, period: PeriodParams): RawBuilder<boolean> {
+  const reached = inPeriod(`reach_${domain}`, period);
+  return domain === 'education'
+    ? sql<boolean>`(${reached} or ${atEnd('en_nursery', period)} or ${atEnd('en_kindergarten', period)})`
+    : reached;
+}
 
-/** The one-row views the lineage shows for facts read from several tables (`factSource`). */
-export function viewColumns(view: LineageView): RawBuilder<unknown> {
+/** The one-row views the lineage shows for facts read from the fact row. */
+export function viewColumns(view: LineageView, period: PeriodParams): RawBuilder<unknown> {
   switch (view) {
     case 'er':
-      return sql.join(ecdDomainCodes.map((domain) => sql`${reachedIn[domain]} as ${sql.raw(`d_${domain}`)}`));
-    case 'su':
-      return sql`${supported} as supported`;
-    case 'cm':
-      return sql`coalesce(cs.managed, false) as managed`;
-    case 'pc':
-      return sql`coalesce(cs.received, false) as received`;
+      return sql.join(
+        ecdDomainCodes.map((domain) => sql`${reachedIn(domain, period)} as ${sql.raw(`d_${domain}`)}`),
+      );
+    case 'el':
+      return sql.join(
+        enrolmentSchoolLevels.map(
+          (level) => sql`${atEnd(`en_${level}`, period)} as ${sql.raw(`lv_${level}`)}`,
+        ),
+      );
     default:
       return assertNever(view);
   }
 }
 
-/** The fact as a boolean SQL expression over `c` and the joined derived tables. */
+/** The fact as a boolean SQL expression over the child's fact row `c` (factTable.ts). */
 export function factExpression(condition: Condition, period: PeriodParams): RawBuilder<boolean> {
   switch (condition.fact) {
     case 'latest_measurement':
-      return sql`(m.${sql.raw(classificationColumn[condition.classification].alias)} is not null)`;
-    case 'latest_measurement_class':
-      return sql`coalesce(m.${sql.raw(classificationColumn[condition.classification].alias)} in (${sqlList(condition.classes)}), false)`;
+      return inPeriod(`${growthFacts[condition.classification].prefix}_on`, period);
+    case 'latest_measurement_class': {
+      // Measured in the period, so the latest measurement by its last day is the period's latest.
+      const facts = growthFacts[condition.classification];
+      const classes = condition.classes.map((cls) => {
+        if (!(facts.classes as readonly string[]).includes(cls))
+          throw new Error(`no class ${cls} of ${condition.classification}`);
+        return atEnd(`${facts.prefix}_${cls}`, period);
+      });
+      return sql<boolean>`(${inPeriod(`${facts.prefix}_on`, period)} and (${sql.join(classes, sql` or `)}))`;
+    }
     case 'birth_registered':
-      return sql`coalesce(c.birth_registered and (c.birth_registration_date is null or c.birth_registration_date <= ${period.end}::date), false)`;
+      return sql`coalesce(c.birth_registered and (c.birth_registration_date is null or c.birth_registration_date <= ${periodDays(period).end}), false)`;
     case 'birth_registration_known':
       return sql`(c.birth_registered is not null)`;
     case 'fully_immunized_under_1':
-      return sql`coalesce(dz.fully_u1, false)`;
+      return sql`c.fully_u1`;
     case 'doses_due_given':
-      return sql`coalesce(dz.due_given, false)`;
+      return sql<boolean>`not ${atEnd('dose_gap', period)}`;
     case 'latest_screening':
-      return sql`(sc.result is not null)`;
+      return inPeriod('sc_on', period);
     case 'latest_screening_on_track':
-      return sql`coalesce(sc.result = 'on_track', false)`;
+      return sql<boolean>`(${inPeriod('sc_on', period)} and ${atEnd('sc_on_track', period)})`;
     case 'enrolled':
-      return sql`coalesce(${sql.join(
-        condition.levels.map((level) => sql`en.${sql.raw(`lv_${level}`)}`),
+      return sql<boolean>`(${sql.join(
+        condition.levels.map((level) => atEnd(`en_${level}`, period)),
         sql` or `,
-      )}, false)`;
+      )})`;
     case 'special_circumstance':
-      return sql`(ci.groups is not null)`;
+      return atEnd('in_circumstance', period);
     case 'at_risk':
-      return sql`(ar.person_id is not null)`;
+      return atEnd('at_risk', period);
     case 'supported':
-      return supported;
+      return inPeriod('supported', period);
     case 'case_managed':
-      return sql`coalesce(cs.managed, false)`;
+      return inPeriod('case_managed', period);
     case 'protection_case_received':
-      return sql`coalesce(cs.received, false)`;
+      if (
+        condition.concerns.length !== abuseConcerns.length ||
+        condition.concerns.some((concern) => !abuseConcerns.includes(concern))
+      )
+        throw new Error("the facts keep the cases of the catalogue's abuse concerns only");
+      return inPeriod('abuse_reported', period);
     case 'ecd_reached':
-      if (!condition.domains) return reachedAny;
-      return sql`(${sql.join(
-        condition.domains.map((domain) => reachedIn[domain]),
+      return sql<boolean>`(${sql.join(
+        (condition.domains ?? ecdDomainCodes).map((domain) => reachedIn(domain, period)),
         sql` or `,
       )})`;
     case 'disability':
@@ -232,159 +220,42 @@ export function populationExpression(population: Population, period: PeriodParam
   }
 }
 
-/** An age as a PostgreSQL interval literal. */
-export function ageInterval(age: AgeSpec): string {
-  const parts = [
-    age.years ? `${age.years} years` : '',
-    age.months ? `${age.months} months` : '',
-    age.weeks ? `${age.weeks * 7} days` : '',
-    age.days ? `${age.days} days` : '',
-  ].filter(Boolean);
-  return parts.length ? parts.join(' ') : '0 days';
-}
-
-/**
- * The dose rules per schedule version, as SQL over the child's birth date (`pp.birth_date`) and their doses `d`:
- * - fully immunised under 1: for each vaccine code of the doses the schedule counts, at least as many doses given
- *   on or after the earliest valid age and before the first birthday as the schedule counts;
- * - every due dose given: for each vaccine code, at least as many doses given on or after the earliest age and by
- *   the period's last day as are due by then (scheduled ages under 5; the birth dose of hepatitis B and IPV are
- *   left out, as "fully immunised" leaves them out).
- * Intervals between doses are not checked (the child's immunisation page does).
- */
-function doseRules(end: string): { fullyU1: RawBuilder<boolean>; dueGiven: RawBuilder<boolean> } {
-  const versions = [...immunizationSchedules].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
-  const underOne: RawBuilder<boolean>[] = [];
-  const due: RawBuilder<boolean>[] = [];
-  versions.forEach((schedule, index) => {
-    const next = versions[index + 1];
-    const inVersion = sql.join(
-      [
-        index === 0 ? sql`true` : sql`pp.birth_date >= ${sql.lit(schedule.validFrom)}::date`,
-        next ? sql`pp.birth_date < ${sql.lit(next.validFrom)}::date` : sql`true`,
-      ],
-      sql` and `,
-    );
-    const codes = [...new Set(schedule.doses.map((dose) => dose.vaccineCode))];
-    const given = (code: string, before: RawBuilder<unknown>) => {
-      const earliest = schedule.doses
-        .filter((dose) => dose.vaccineCode === code)
-        .map((dose) => ageInterval(dose.earliestAge))[0]!;
-      return sql`count(*) filter (where d.vaccine_code = ${sql.lit(code)}
-        and d.given_on >= pp.birth_date + ${sql.lit(earliest)}::interval and ${before})`;
-    };
-    const u1Terms = codes
-      .map((code) => ({
-        code,
-        needed: schedule.doses.filter(
-          (dose) => dose.vaccineCode === code && dose.countsForFullyImmunizedUnder1,
-        ).length,
-      }))
-      .filter((term) => term.needed > 0)
-      .map(
-        (term) =>
-          sql`${given(term.code, sql`d.given_on < pp.birth_date + interval '1 year'`)} >= ${sql.lit(term.needed)}`,
-      );
-    underOne.push(sql`(${inVersion} and ${sql.join(u1Terms, sql` and `)})`);
-    const dueTerms = codes
-      .filter((code) => code !== 'hepb_birth' && code !== 'ipv')
-      .map((code) => {
-        const scheduled = schedule.doses.filter(
-          (dose) =>
-            dose.vaccineCode === code && (dose.dueAge.years ?? 0) * 12 + (dose.dueAge.months ?? 0) < 60,
-        );
-        if (scheduled.length === 0) return null;
-        const dueCount = sql.join(
-          scheduled.map(
-            (dose) =>
-              sql`(case when pp.birth_date + ${sql.lit(ageInterval(dose.dueAge))}::interval <= ${end}::date then 1 else 0 end)`,
-          ),
-          sql` + `,
-        );
-        return sql`${given(code, sql`d.given_on <= ${end}::date`)} >= ${dueCount}`;
-      })
-      .filter((term): term is RawBuilder<boolean> => term !== null);
-    due.push(sql`(${inVersion} and ${sql.join(dueTerms, sql` and `)})`);
-  });
-  return {
-    fullyU1: sql<boolean>`(${sql.join(underOne, sql` or `)})`,
-    dueGiven: sql<boolean>`(${sql.join(due, sql` or `)})`,
-  };
-}
-
-export interface SourceNeeds {
-  /** The children whose records are read: the union of the populations of the facts that read the table. */
-  children: RawBuilder<boolean>;
-  /**
-   * `dz` only: the children to whom the dose rules apply (every dose they have; the others' doses are read for the
-   * period only), and the oldest age (months) among them: a dose given before a child's birth never counts, so
-   * doses older than that are not read. Null when no fact of the request applies the rules.
-   */
-  doseRules?: { children: RawBuilder<boolean>; oldestMonths: number } | null;
-}
-
 export interface SourceOptions {
   reach: SourceReach;
-  /** For `cs`: the concerns that count as abuse (one list per request). */
-  concerns: readonly string[];
-  /** The z-scores and dates of the last measurement, for the lineage's detail. */
-  details: boolean;
+  /** The children whose records are read (probing). */
+  children: RawBuilder<boolean>;
 }
 
 /**
- * The derived table of a record table: one row per child of `c` with a record (`dz`: per child of the populations
- * using it), with the columns `factExpression` reads.
+ * The derived table of a record table for the lineage's detail and the circumstance-group breakdown: one row per
+ * child of `c` with a record of the period. `m`: the class, z-score and day of the latest measurement of the period
+ * per classification; `sc`: the latest screening of the period; `ci`: the groups on the period's last day.
  */
 export function sourceTable(
   key: SourceKey,
   period: PeriodParams,
-  needs: SourceNeeds,
   options: SourceOptions,
 ): RawBuilder<unknown> {
-  const { provinceCode, start, end, schoolYear } = period;
+  const { provinceCode, start, end } = period;
   /** The records' filter by child: none when the whole province's records of the period are read. */
   const ofChildren = (column: RawBuilder<unknown>) =>
     options.reach === 'scan'
       ? sql<boolean>`true`
-      : sql<boolean>`${column} in (select c.id from c where ${needs.children})`;
+      : sql<boolean>`${column} in (select c.id from c where ${options.children})`;
   switch (key) {
     case 'm': {
       const columns = Object.values(classificationColumn).map(({ column, z, alias }) => {
         const latest = (value: string) =>
           sql`(array_agg(g.${sql.raw(value)} order by g.measured_on desc, g.created_at desc, g.id desc)
             filter (where g.${sql.raw(column)} is not null))[1]`;
-        return options.details
-          ? sql`${latest(column)} as ${sql.raw(alias)}, ${latest(z)} as ${sql.raw(`${alias}_z`)},
-              max(g.measured_on) filter (where g.${sql.raw(column)} is not null) as ${sql.raw(`${alias}_on`)}`
-          : sql`${latest(column)} as ${sql.raw(alias)}`;
+        return sql`${latest(column)} as ${sql.raw(alias)}, ${latest(z)} as ${sql.raw(`${alias}_z`)},
+              max(g.measured_on) filter (where g.${sql.raw(column)} is not null) as ${sql.raw(`${alias}_on`)}`;
       });
       return sql`(select g.person_id, ${sql.join(columns)}
         from growth_measurement g
         where g.province_code = ${provinceCode} and g.measured_on between ${start}::date and ${end}::date
           and ${ofChildren(sql`g.person_id`)}
         group by g.person_id)`;
-    }
-    case 'dz': {
-      // One pass over the doses for both uses: every dose of the children the rules apply to, and the period's
-      // doses of the others (ECD reach). The children's birth dates come from `c`.
-      const rules = needs.doseRules ?? null;
-      const ruleColumns = rules
-        ? (() => {
-            const compiled = doseRules(end);
-            return sql`, ${compiled.fullyU1} as fully_u1, ${compiled.dueGiven} as due_given`;
-          })()
-        : sql``;
-      // A month's margin over the oldest child, and never after the period's start (the period's doses count).
-      const oldest = rules
-        ? sql`least(${start}::date, (${end}::date - ${sql.lit(`${rules.oldestMonths + 1} months`)}::interval)::date)`
-        : sql`${start}::date`;
-      return sql`(select pp.id as person_id,
-          bool_or(d.given_on between ${start}::date and ${end}::date) as in_period ${ruleColumns}
-        from (select c.id, c.birth_date, ${rules ? rules.children : sql`false`} as all_doses
-                from c where ${needs.children}) pp
-        left join immunization_dose d on d.province_code = ${provinceCode} and d.person_id = pp.id
-          and d.given_on >= ${oldest} and (pp.all_doses or d.given_on between ${start}::date and ${end}::date)
-        group by pp.id, pp.birth_date)`;
     }
     case 'sc':
       return sql`(select s.person_id,
@@ -394,86 +265,13 @@ export function sourceTable(
         where s.province_code = ${provinceCode} and s.screened_on between ${start}::date and ${end}::date
           and ${ofChildren(sql`s.person_id`)}
         group by s.person_id)`;
-    case 'en':
-      return sql`(select e.person_id,
-          bool_or(e.level = 'nursery') as lv_nursery,
-          bool_or(e.level = 'kindergarten') as lv_kindergarten,
-          bool_or(e.level = 'primary') as lv_primary,
-          bool_or(e.level = 'lower_secondary') as lv_lower_secondary
-        from school_enrolment e
-        where e.province_code = ${provinceCode} and e.school_year = ${schoolYear}
-          and e.status in ('enrolled', 'completed') and ${ofChildren(sql`e.person_id`)}
-        group by e.person_id)`;
-    case 'sv':
-      return sql`(select s.person_id,
-          bool_or(s.domain = 'health') as d_health,
-          bool_or(s.domain = 'education') as d_education,
-          bool_or(s.domain = 'nutrition') as d_nutrition,
-          bool_or(s.domain = 'care') as d_care,
-          bool_or(s.domain = 'protection') as d_protection,
-          bool_or(s.domain = 'social_welfare') as d_social_welfare
-        from ecd_service_contact s
-        where s.province_code = ${provinceCode} and s.received_on between ${start}::date and ${end}::date
-          and ${ofChildren(sql`s.person_id`)}
-        group by s.person_id)`;
     case 'ci':
       return sql`(select a.person_id, array_agg(distinct a.group_code order by a.group_code) as groups
         from circumstance_assignment a
         where a.province_code = ${provinceCode} and a.valid_from <= ${end}::date
           and (a.valid_to is null or a.valid_to > ${end}::date) and ${ofChildren(sql`a.person_id`)}
         group by a.person_id)`;
-    case 'ar':
-      return sql`(select distinct f.person_id
-        from at_risk_flag f
-        where f.province_code = ${provinceCode} and f.valid_from <= ${end}::date
-          and (f.valid_to is null or f.valid_to > ${end}::date) and ${ofChildren(sql`f.person_id`)})`;
-    case 'cs': {
-      // A child's protection cases: followed during the period (received by its end, not closed before its start,
-      // not closed as unverified); received in the period for abuse (not closed as unverified); in implementation
-      // by the period's end and not closed before its start (or closed then with its goals met, not unverified).
-      const receivedOn = sql`(k.received_at at time zone 'Asia/Ho_Chi_Minh')::date`;
-      const closedOn = sql`(k.closed_at at time zone 'Asia/Ho_Chi_Minh')::date`;
-      const verified = sql`not (k.step = 'closed' and k.close_reason = 'not_verified')`;
-      return sql`(select k.person_id,
-          bool_or(${receivedOn} <= ${end}::date and (k.closed_at is null or ${closedOn} >= ${start}::date)
-                  and ${verified}) as managed,
-          bool_or(${receivedOn} between ${start}::date and ${end}::date
-                  and k.concern_types && ${sql.raw(`array[${abuseList(options.concerns)}]::text[]`)}
-                  and ${verified}) as received,
-          bool_or(ev.case_id is not null
-                  and (k.closed_at is null or (${closedOn} >= ${start}::date and k.close_reason <> 'not_verified')))
-            as implementing
-        from protection_case k
-        left join (select distinct ev.case_id from case_event ev
-                    where ev.province_code = ${provinceCode} and ev.to_step = 'implementing'
-                      and (ev.at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date) ev on ev.case_id = k.id
-        where k.province_code = ${provinceCode} and k.person_id is not null and ${ofChildren(sql`k.person_id`)}
-        group by k.person_id)`;
-    }
-    case 'rf':
-      // Referrals answered (accepted or completed) by the period's end and not completed before its start: a
-      // case's (the case's child) or a child's own.
-      return sql`(select distinct coalesce(r.person_id, rcase.person_id) as person_id
-        from referral r
-        left join protection_case rcase on rcase.province_code = r.province_code and rcase.id = r.case_id
-        where r.province_code = ${provinceCode} and r.status in ('accepted', 'completed')
-          and (r.responded_at at time zone 'Asia/Ho_Chi_Minh')::date <= ${end}::date
-          and coalesce((r.completed_at at time zone 'Asia/Ho_Chi_Minh')::date, ${end}::date) >= ${start}::date
-          and ${ofChildren(sql`coalesce(r.person_id, rcase.person_id)`)})`;
-    case 'cp':
-      // Alternative care running during the period.
-      return sql`(select distinct pl.person_id
-        from care_placement pl
-        where pl.province_code = ${provinceCode} and pl.status in ('placed', 'terminated')
-          and pl.handed_over_on <= ${end}::date
-          and (pl.terminated_on is null or pl.terminated_on >= ${start}::date)
-          and ${ofChildren(sql`pl.person_id`)})`;
     default:
       return assertNever(key);
   }
-}
-
-/** The concern codes of `protection_case_received` as SQL literals (codes are catalogue constants). */
-function abuseList(concerns: readonly string[]): string {
-  return concerns.map((code) => `'${code.replace(/[^a-z_]/g, '')}'`).join(', ');
 }

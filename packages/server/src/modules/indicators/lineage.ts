@@ -27,6 +27,7 @@ import {
   populationQuery,
   type ComputedIndicator,
 } from './engine.ts';
+import { assertFactsReach, refreshIndicatorFacts } from './factTable.ts';
 import { factSource } from './facts.ts';
 import { indicatorOrThrow, resolveUnit } from './indicators.service.ts';
 
@@ -96,7 +97,12 @@ async function lineageQuery(
     indicators: [indicator],
     by: filters.map((f) => f.dimension),
   };
-  const { cte, joins, params } = populationQuery(request, { withNames: true });
+  const fact = explainingFact(indicator);
+  assertFactsReach(period);
+  await refreshIndicatorFacts(ctx.db, unit.provinceCode);
+  const { cte, joins, params } = populationQuery(request, {
+    explain: { fact, population: indicator.computed.population },
+  });
   const condition = indicatorConditions(indicator, params);
   const part = query.part;
   const where: RawBuilder<boolean>[] = [condition.population, condition.denominator];
@@ -111,7 +117,6 @@ async function lineageQuery(
                          where pc_seen.province_code = ${unit.provinceCode} and pc_seen.person_id = c.id
                            and ${caseVisibleTo(ctx.scope, 'pc_seen')}))`
     : sql<boolean>`false`;
-  const fact = explainingFact(indicator);
   const source = fact ? factSource(fact) : null;
   const base = sql`
     with ${cte}
