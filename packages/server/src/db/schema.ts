@@ -444,6 +444,18 @@ export interface IndicatorFactTable {
   refreshed_at: Timestamp;
 }
 
+/** Indicator tallies (migration 0019, modules/indicators/tallies.ts): read and written in SQL. */
+export interface IndicatorTallyTable {
+  province_code: string;
+  period: string;
+  village_id: string;
+  sex: string;
+  age_group: string;
+  ethnicity_code: string;
+  disability_type: string;
+  counts: number[];
+}
+
 /** The children whose indicator facts are rebuilt before their province is next counted. */
 export interface IndicatorFactStaleTable {
   province_code: string;
@@ -712,6 +724,7 @@ export interface DB extends AggregateTables, PlanTables {
   indicator_fact: IndicatorFactTable;
   indicator_fact_stale: IndicatorFactStaleTable;
   indicator_fact_build: IndicatorFactBuildTable;
+  indicator_tally: IndicatorTallyTable;
   service_provider: ServiceProviderTable;
   service_provider_coverage: ServiceProviderCoverageTable;
   service_provider_member: ServiceProviderMemberTable;

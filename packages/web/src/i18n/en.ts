@@ -2182,7 +2182,8 @@ export const en: Messages = {
     CASE_NO_TRANSFER: 'This case has no pending transfer.',
     DISAGGREGATION_NOT_ALLOWED: 'This indicator cannot be broken down that way.',
     PERIOD_TYPE_NOT_ALLOWED: 'This indicator is not computed for that kind of period.',
-    PERIOD_BEFORE_FACTS: 'That period is too long ago: indicators are computed for periods ending in the last 14 years.',
+    PERIOD_BEFORE_FACTS:
+      'That period is too long ago: indicators are computed for periods ending in the last 14 years.',
     INDICATOR_NOT_COMPUTED: 'This indicator is not computed from the register: it has no list of children.',
     AGGREGATE_INVALID: 'The numbers entered are not valid. See the errors below.',
     AGGREGATE_WARNINGS_NEED_COMMENT:

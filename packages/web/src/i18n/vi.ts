@@ -106,7 +106,8 @@ const errors = {
   CASE_NO_TRANSFER: 'Hồ sơ này không có yêu cầu chuyển nào đang chờ.',
   DISAGGREGATION_NOT_ALLOWED: 'Chỉ tiêu này không phân tổ theo tiêu chí đã chọn.',
   PERIOD_TYPE_NOT_ALLOWED: 'Chỉ tiêu này không tính cho loại kỳ đã chọn.',
-  PERIOD_BEFORE_FACTS: 'Kỳ này quá xa: hệ thống chỉ tính chỉ tiêu cho các kỳ kết thúc trong vòng 14 năm gần đây.',
+  PERIOD_BEFORE_FACTS:
+    'Kỳ này quá xa: hệ thống chỉ tính chỉ tiêu cho các kỳ kết thúc trong vòng 14 năm gần đây.',
   INDICATOR_NOT_COMPUTED: 'Chỉ tiêu này không tính từ sổ theo dõi nên không có danh sách trẻ em.',
   AGGREGATE_INVALID: 'Số liệu nhập không hợp lệ. Vui lòng xem các lỗi bên dưới.',
   AGGREGATE_WARNINGS_NEED_COMMENT: 'Số liệu có cảnh báo: vui lòng kiểm tra và ghi chú lý do trước khi lưu.',

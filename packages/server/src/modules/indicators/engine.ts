@@ -1,5 +1,6 @@
 import {
   ageGroups,
+  todayInVietnam,
   type Condition,
   type Disaggregation,
   type IndicatorDefinition,
@@ -10,6 +11,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { schoolYearOf } from '../ecd/records.service.ts';
 import { assertFactsReach, factRowColumns, refreshIndicatorFacts } from './factTable.ts';
+import { tallyCounts, tallyPeriods } from './tallies.ts';
 import {
   bornAfter,
   factExpression,
@@ -134,7 +136,7 @@ export function populationQuery(
   options: PopulationOptions = {},
 ): { cte: RawBuilder<unknown>; joins: RawBuilder<unknown>; params: PeriodParams } {
   const params = periodParams(request.provinceCode, request.period);
-  const { end, start } = params;
+  const { end } = params;
   const needsResidence = request.by.includes('residence');
   const depth = request.unitPath.split('.').length + 1;
   const reach = options.reach ?? defaultReach(request.unitPath);
@@ -146,9 +148,7 @@ export function populationQuery(
            f.birth_registration_date, f.has_health_insurance, ${sql.join(factRowColumns.map((column) => sql.raw(`f.${column}`)))},
            subpath(f.org_path, 0, least(nlevel(f.org_path), ${sql.lit(depth)})) as area,
            (date_part('year', age(${end}::date, f.birth_date)) * 12
-             + date_part('month', age(${end}::date, f.birth_date)))::int as age_m,
-           (f.birth_date between ${start}::date - interval '1 year' and ${end}::date - interval '1 year')
-             as first_birthday_in_period
+             + date_part('month', age(${end}::date, f.birth_date)))::int as age_m
            ${needsResidence ? sql`, case when cu.type_code = 'phuong' then 'urban' else 'rural' end as residence` : sql``}
            ${explain ? sql`, p.full_name, p.name_search, p.village_id` : sql``}
     from indicator_fact f
@@ -197,10 +197,20 @@ export function indicatorConditions(indicator: ComputedIndicator, params: Period
   return { population, denominator, numerator, completeness };
 }
 
-export async function computeCounts(db: Executor, request: EngineRequest): Promise<EngineRow[]> {
+export async function computeCounts(
+  db: Executor,
+  request: EngineRequest,
+  options: { tallies?: boolean } = {},
+): Promise<EngineRow[]> {
   if (request.indicators.length === 0) return [];
   assertFactsReach(request.period);
-  await refreshIndicatorFacts(db, request.provinceCode);
+  const today = todayInVietnam();
+  await refreshIndicatorFacts(db, request.provinceCode, today);
+  // A recent period is summed from the tallies (tallies.ts); the others are counted from the facts.
+  if (options.tallies !== false) {
+    const tallied = await tallyCounts(db, request, tallyPeriods(today));
+    if (tallied) return tallied;
+  }
   const { query, dimensions } = countsStatement(db, request);
   // The groups are a few thousand (areas × disaggregation values), but PostgreSQL cannot know it of a computed key
   // and estimates hundreds of thousands: it would sort the 2.5 million rows of a province, carrying every fact,

@@ -10,7 +10,14 @@ import {
   type EcdDomainCode,
 } from '@treem/shared';
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../db/transaction.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
+import {
+  applyTallyChanges,
+  tallyContributions,
+  tallyLayoutKey,
+  tallyPeriods,
+  tallyWindow,
+} from './tallies.ts';
 
 /**
  * The per-child indicator facts (migration 0018, docs/indicators.md "Facts"): one row per child of the register
@@ -23,7 +30,7 @@ import type { Executor } from '../../db/transaction.ts';
  */
 
 /** Bump when the rules below change: every province's rows are rebuilt before its next count. */
-export const FACT_VERSION = 'facts/1';
+export const FACT_VERSION = 'facts/2';
 
 /**
  * Children born more than this many years before the day their row is built have none (the register also holds
@@ -65,7 +72,7 @@ export const growthFacts = {
   overweight: { prefix: 'ow', column: 'overweight', classes: ['obese', 'overweight', 'none'] },
 } as const;
 
-const today = sql`(now() at time zone 'Asia/Ho_Chi_Minh')::date`;
+const vnToday = sql`(now() at time zone 'Asia/Ho_Chi_Minh')::date`;
 const vnDate = (column: string) => sql.raw(`(${column} at time zone 'Asia/Ho_Chi_Minh')::date`);
 const day = (column: RawBuilder<unknown>) => sql`daterange(${column}, ${column}, '[]')`;
 
@@ -142,6 +149,7 @@ const personColumns = [
   'has_health_insurance',
   'status',
   'death_date',
+  'village_id',
 ] as const;
 
 const growthColumns = Object.values(growthFacts).flatMap(({ prefix, classes }) => [
@@ -183,7 +191,7 @@ const reachRecords: Partial<Record<EcdDomainCode, readonly ('dose' | 'screening'
  * (or deletes them: a child gone from the register or beyond the horizon). Every record table is read once for the
  * batch's children, by their key.
  */
-function refreshBatch(provinceCode: string): RawBuilder<{ refreshed: number }> {
+function refreshBatch(provinceCode: string, periods: readonly Period[]): RawBuilder<{ refreshed: number }> {
   const province = sql`${provinceCode}`;
   const ofBatch = (alias: string) =>
     sql`${sql.raw(alias)}.province_code = ${province} and ${sql.raw(alias)}.person_id in (select id from p)`;
@@ -240,7 +248,7 @@ function refreshBatch(provinceCode: string): RawBuilder<{ refreshed: number }> {
       select p.id, ${sql.join(personColumns.map((column) => sql.raw(`p.${column}`)))}
       from person p
       where p.province_code = ${province} and p.id in (select person_id from b)
-        and p.birth_date > ${today} - ${sql.lit(`${FACT_HORIZON_YEARS} years`)}::interval
+        and p.birth_date > ${vnToday} - ${sql.lit(`${FACT_HORIZON_YEARS} years`)}::interval
     ),
     gone as (
       delete from indicator_fact f
@@ -383,41 +391,76 @@ function refreshBatch(provinceCode: string): RawBuilder<{ refreshed: number }> {
       left join cs on cs.person_id = p.id
       left join su on su.person_id = p.id
       on conflict (province_code, person_id) do update set ${updates}, refreshed_at = excluded.refreshed_at
+      returning *
+    ),
+    -- The tallies (tallies.ts): out with the old rows (as this statement found them), in with the new.
+    old as (
+      select * from indicator_fact f
+      where f.province_code = ${province} and f.person_id in (select person_id from b)
+    ),
+    tallied as (
+      ${applyTallyChanges(
+        provinceCode,
+        sql`${tallyContributions(sql`old`, periods, -1)} union all ${tallyContributions(sql`ins`, periods, 1)}`,
+      )}
     )
     select count(*)::int as refreshed from b`;
 }
 
 /**
- * Brings the province's facts up to date: every row if they were built with other rules (or never), else the
- * stale ones, `BATCH` children a statement. Returns how many children were refreshed. Safe to run concurrently: a
- * second caller waits on the rows the first is rebuilding, then finds them fresh.
+ * Brings the province's facts and tallies up to date, as of `today`: every row if the facts were built with other
+ * rules (or never); every tally if the tallied years or the catalogue changed (from the facts, without rebuilding
+ * them); else the stale children's, `BATCH` a statement. Returns how many children's rows were rebuilt. Safe to run
+ * concurrently: a second caller waits on the build row or on the stale rows the first is rebuilding, then finds
+ * them fresh.
  */
-export async function refreshIndicatorFacts(db: Executor, provinceCode: string): Promise<number> {
-  const build = await db
-    .selectFrom('indicator_fact_build')
-    .select('version')
-    .where('province_code', '=', provinceCode)
-    .executeTakeFirst();
-  if (build?.version !== FACT_VERSION) {
-    await sql`
-      insert into indicator_fact_stale (province_code, person_id)
-      select province_code, id from person
-      where province_code = ${provinceCode}
-        and birth_date > ${today} - ${sql.lit(`${FACT_HORIZON_YEARS} years`)}::interval
-      union
-      select province_code, person_id from indicator_fact where province_code = ${provinceCode}
-      on conflict do nothing`.execute(db);
-    await db
+export async function refreshIndicatorFacts(
+  db: Executor,
+  provinceCode: string,
+  today: string = todayInVietnam(),
+): Promise<number> {
+  const periods = tallyPeriods(today);
+  const tallies = `${tallyWindow(today)}|${tallyLayoutKey()}`;
+  await inTransaction(db, async (trx) => {
+    await trx
       .insertInto('indicator_fact_build')
-      .values({ province_code: provinceCode, version: FACT_VERSION })
-      .onConflict((oc) =>
-        oc.column('province_code').doUpdateSet({ version: FACT_VERSION, built_at: new Date() }),
-      )
+      .values({ province_code: provinceCode, version: '' })
+      .onConflict((oc) => oc.column('province_code').doNothing())
       .execute();
-  }
+    const build = await sql<{ version: string }>`
+      select version from indicator_fact_build where province_code = ${provinceCode} for update`.execute(trx);
+    const [facts, built] = (build.rows[0]?.version ?? '').split(';');
+    if (facts === FACT_VERSION && built === tallies) return;
+    await trx.deleteFrom('indicator_tally').where('province_code', '=', provinceCode).execute();
+    if (facts !== FACT_VERSION) {
+      // Every row is rebuilt, and the tallies with them: no old row is left to take out of the tallies.
+      await trx.deleteFrom('indicator_fact').where('province_code', '=', provinceCode).execute();
+      await sql`
+        insert into indicator_fact_stale (province_code, person_id)
+        select province_code, id from person
+        where province_code = ${provinceCode}
+          and birth_date > ${today}::date - ${sql.lit(`${FACT_HORIZON_YEARS} years`)}::interval
+        on conflict do nothing`.execute(trx);
+    } else {
+      // The same facts, other tallies: counted afresh from the rows as they are (the stale ones follow below).
+      await applyTallyChanges(
+        provinceCode,
+        tallyContributions(
+          sql`(select * from indicator_fact where province_code = ${provinceCode})`,
+          periods,
+          1,
+        ),
+      ).execute(trx);
+    }
+    await trx
+      .updateTable('indicator_fact_build')
+      .set({ version: `${FACT_VERSION};${tallies}`, built_at: new Date() })
+      .where('province_code', '=', provinceCode)
+      .execute();
+  });
   let total = 0;
   for (;;) {
-    const result = await refreshBatch(provinceCode).execute(db);
+    const result = await refreshBatch(provinceCode, periods).execute(db);
     const refreshed = result.rows[0]?.refreshed ?? 0;
     total += refreshed;
     if (refreshed < BATCH) return total;

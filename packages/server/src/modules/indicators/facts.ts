@@ -214,7 +214,8 @@ export function populationExpression(population: Population, period: PeriodParam
         : sql`(c.birth_date > ${bornAfter(period.end, population.toMonths)}
             and c.birth_date <= ${bornAfter(period.end, population.fromMonths)})`;
     case 'first_birthday_in_period':
-      return sql`c.first_birthday_in_period`;
+      return sql`(c.birth_date between ${period.start}::date - interval '1 year'
+                                   and ${period.end}::date - interval '1 year')`;
     default:
       return assertNever(population);
   }
