@@ -2,7 +2,9 @@ import { foldVietnamese, newId, type VaccineCode } from '@treem/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { ensureFlagCatalogue } from '../modules/register/flagCatalogue.ts';
+import type { TestClient } from './client.ts';
 import { seedCommune, seedProvince, seedUser, seedVillage, type SeedUnit } from './factories.ts';
+import { createTestApp, type TestApp } from './testApp.ts';
 
 /**
  * A small province whose every indicator answer is worked out by hand in indicators.engine.test.ts. Ages are at
@@ -398,4 +400,25 @@ export async function seedIndicatorFixture(db: Kysely<DB>): Promise<IndicatorFix
     .execute();
 
   return { province, communeA, communeB, villageA1, villageA2, villageB1, children };
+}
+
+/**
+ * A test app with the fixture and a signed-in province officer of the child-protection sector, who sees every case
+ * of the province (caseAccess.ts): what the indicator tests read the numbers as.
+ */
+export async function indicatorTestApp(): Promise<{
+  t: TestApp;
+  fixture: IndicatorFixture;
+  officer: TestClient;
+}> {
+  const t = await createTestApp();
+  const fixture = await seedIndicatorFixture(t.db);
+  const user = await seedUser(t.db, {
+    role: 'province_officer',
+    scope: [fixture.province],
+    sector: 'social_protection',
+  });
+  const officer = t.client();
+  await officer.login(user.username, user.password);
+  return { t, fixture, officer };
 }

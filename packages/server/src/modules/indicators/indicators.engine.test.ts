@@ -2,8 +2,8 @@ import { computedIndicators } from '@treem/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
 import { seedUser } from '../../testing/factories.ts';
-import { seedIndicatorFixture, type IndicatorFixture } from '../../testing/indicatorFixture.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { indicatorTestApp, type IndicatorFixture } from '../../testing/indicatorFixture.ts';
+import type { TestApp } from '../../testing/testApp.ts';
 
 /**
  * Every computed indicator on the hand-made province of testing/indicatorFixture.ts. The expected numbers are
@@ -19,16 +19,7 @@ let fixture: IndicatorFixture;
 let officer: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  fixture = await seedIndicatorFixture(t.db);
-  // A province officer of the child-protection sector: sees every case of the province (caseAccess.ts).
-  const user = await seedUser(t.db, {
-    role: 'province_officer',
-    scope: [fixture.province],
-    sector: 'social_protection',
-  });
-  officer = t.client();
-  await officer.login(user.username, user.password);
+  ({ t, fixture, officer } = await indicatorTestApp());
 });
 afterAll(() => t.close());
 

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TestClient } from '../../testing/client.ts';
 import { seedUser } from '../../testing/factories.ts';
-import { seedIndicatorFixture, type IndicatorFixture } from '../../testing/indicatorFixture.ts';
-import { createTestApp, type TestApp } from '../../testing/testApp.ts';
+import { indicatorTestApp, type IndicatorFixture } from '../../testing/indicatorFixture.ts';
+import type { TestApp } from '../../testing/testApp.ts';
 import { computedIndicators, parsePeriod, type Disaggregation } from '@treem/shared';
 import { computeCounts, type EngineRow } from './engine.ts';
 import { FACT_VERSION, oldestPeriodEnd, refreshIndicatorFacts } from './factTable.ts';
@@ -22,15 +22,7 @@ let fixture: IndicatorFixture;
 let officer: TestClient;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  fixture = await seedIndicatorFixture(t.db);
-  const user = await seedUser(t.db, {
-    role: 'province_officer',
-    scope: [fixture.province],
-    sector: 'social_protection',
-  });
-  officer = t.client();
-  await officer.login(user.username, user.password);
+  ({ t, fixture, officer } = await indicatorTestApp());
 });
 afterAll(() => t.close());
 
@@ -60,6 +52,24 @@ async function staleCount(): Promise<number> {
     .where('province_code', '=', provinceCode())
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+type ChildTable =
+  'school_enrolment' | 'circumstance_assignment' | 'at_risk_flag' | 'protection_case' | 'care_placement';
+
+/** Sets columns on a child's rows of a record table, in straight SQL as an import or a generator writes. */
+async function setFor(table: ChildTable, key: string, values: Record<string, unknown>): Promise<void> {
+  await t.db
+    .updateTable(table)
+    .set(values as never)
+    .where('province_code', '=', provinceCode())
+    .where('person_id', '=', child(key))
+    .execute();
+}
+
+/** The cell of one commune for an indicator, 2025H2. */
+async function cell(code: string, commune: 'A' | 'B'): Promise<number[]> {
+  return (await cells(code))[commune];
 }
 
 describe('a write to any record table reaches the next count', () => {
@@ -115,7 +125,7 @@ describe('a write to any record table reaches the next count', () => {
   });
 
   test('screenings: a later screening on track', async () => {
-    expect((await cells('NPA-15')).A).toEqual([1, 2]);
+    expect(await cell('NPA-15', 'A')).toEqual([1, 2]);
     const id = newId();
     await t.db
       .insertInto('development_screening')
@@ -129,30 +139,21 @@ describe('a write to any record table reaches the next count', () => {
         result: 'on_track',
       })
       .execute();
-    expect((await cells('NPA-15')).A).toEqual([2, 2]);
+    expect(await cell('NPA-15', 'A')).toEqual([2, 2]);
     await t.db.deleteFrom('development_screening').where('id', '=', id).execute();
-    expect((await cells('NPA-15')).A).toEqual([1, 2]);
+    expect(await cell('NPA-15', 'A')).toEqual([1, 2]);
   });
 
   test('enrolment: last school year corrected to this one', async () => {
-    expect((await cells('NPA-16')).A).toEqual([1, 2]);
-    const where = { province_code: provinceCode(), person_id: child('a5') };
-    await t.db
-      .updateTable('school_enrolment')
-      .set({ school_year: '2025-2026' })
-      .where((eb) => eb.and(where))
-      .execute();
-    expect((await cells('NPA-16')).A).toEqual([2, 2]);
-    await t.db
-      .updateTable('school_enrolment')
-      .set({ school_year: '2024-2025' })
-      .where((eb) => eb.and(where))
-      .execute();
-    expect((await cells('NPA-16')).A).toEqual([1, 2]);
+    expect(await cell('NPA-16', 'A')).toEqual([1, 2]);
+    await setFor('school_enrolment', 'a5', { school_year: '2025-2026' });
+    expect(await cell('NPA-16', 'A')).toEqual([2, 2]);
+    await setFor('school_enrolment', 'a5', { school_year: '2024-2025' });
+    expect(await cell('NPA-16', 'A')).toEqual([1, 2]);
   });
 
   test('service contacts: a care service', async () => {
-    expect((await cells('ECD-CARE')).B).toEqual([0, 6]);
+    expect(await cell('ECD-CARE', 'B')).toEqual([0, 6]);
     const id = newId();
     await t.db
       .insertInto('ecd_service_contact')
@@ -165,60 +166,33 @@ describe('a write to any record table reaches the next count', () => {
         received_on: '2025-12-31',
       })
       .execute();
-    expect((await cells('ECD-CARE')).B).toEqual([1, 6]);
+    expect(await cell('ECD-CARE', 'B')).toEqual([1, 6]);
     await t.db.deleteFrom('ecd_service_contact').where('id', '=', id).execute();
-    expect((await cells('ECD-CARE')).B).toEqual([0, 6]);
+    expect(await cell('ECD-CARE', 'B')).toEqual([0, 6]);
   });
 
   test('circumstances and at-risk flags: an end date removed, then put back', async () => {
     expect((await cells('NPA-08a')).B).toEqual([1, 8]);
-    const b4 = { province_code: provinceCode(), person_id: child('b4') };
-    await t.db
-      .updateTable('circumstance_assignment')
-      .set({ valid_to: null })
-      .where((eb) => eb.and(b4))
-      .execute();
+    await setFor('circumstance_assignment', 'b4', { valid_to: null });
     expect((await cells('NPA-08a')).B).toEqual([2, 8]);
-    await t.db
-      .updateTable('circumstance_assignment')
-      .set({ valid_to: '2025-12-31' })
-      .where((eb) => eb.and(b4))
-      .execute();
+    await setFor('circumstance_assignment', 'b4', { valid_to: '2025-12-31' });
     expect((await cells('NPA-08a')).B).toEqual([1, 8]);
 
     // b7 is at risk and followed by a case; the flag ended in June: no longer at risk on 31/12.
-    expect((await cells('CP-03')).B).toEqual([1, 2]);
-    const b7 = { province_code: provinceCode(), person_id: child('b7') };
-    await t.db
-      .updateTable('at_risk_flag')
-      .set({ valid_to: '2025-06-01' })
-      .where((eb) => eb.and(b7))
-      .execute();
-    expect((await cells('CP-03')).B).toEqual([0, 1]);
-    await t.db
-      .updateTable('at_risk_flag')
-      .set({ valid_to: null })
-      .where((eb) => eb.and(b7))
-      .execute();
-    expect((await cells('CP-03')).B).toEqual([1, 2]);
+    expect(await cell('CP-03', 'B')).toEqual([1, 2]);
+    await setFor('at_risk_flag', 'b7', { valid_to: '2025-06-01' });
+    expect(await cell('CP-03', 'B')).toEqual([0, 1]);
+    await setFor('at_risk_flag', 'b7', { valid_to: null });
+    expect(await cell('CP-03', 'B')).toEqual([1, 2]);
   });
 
   test('cases and their events: received in the period; a plan put in force', async () => {
     // b7's sexual-abuse case was received in March: moved to August, it counts for H2.
-    expect((await cells('NPA-09')).B).toEqual([0, 8]);
-    const b7 = { province_code: provinceCode(), person_id: child('b7') };
-    await t.db
-      .updateTable('protection_case')
-      .set({ received_at: new Date('2025-08-01T03:00:00Z') })
-      .where((eb) => eb.and(b7))
-      .execute();
-    expect((await cells('NPA-09')).B).toEqual([1, 8]);
-    await t.db
-      .updateTable('protection_case')
-      .set({ received_at: new Date('2025-03-01T02:00:00Z') })
-      .where((eb) => eb.and(b7))
-      .execute();
-    expect((await cells('NPA-09')).B).toEqual([0, 8]);
+    expect(await cell('NPA-09', 'B')).toEqual([0, 8]);
+    await setFor('protection_case', 'b7', { received_at: new Date('2025-08-01T03:00:00Z') });
+    expect(await cell('NPA-09', 'B')).toEqual([1, 8]);
+    await setFor('protection_case', 'b7', { received_at: new Date('2025-03-01T02:00:00Z') });
+    expect(await cell('NPA-09', 'B')).toEqual([0, 8]);
 
     // a6 (special circumstances) has a case being assessed: its plan put in force in September supports them.
     expect((await cells('NPA-08b')).A).toEqual([1, 2]);
@@ -309,18 +283,9 @@ describe('a write to any record table reaches the next count', () => {
 
   test('alternative care: a placement that ended before the period', async () => {
     expect((await cells('NPA-08b')).B).toEqual([1, 1]);
-    const b8 = { province_code: provinceCode(), person_id: child('b8') };
-    await t.db
-      .updateTable('care_placement')
-      .set({ status: 'terminated', terminated_on: '2025-06-01' })
-      .where((eb) => eb.and(b8))
-      .execute();
+    await setFor('care_placement', 'b8', { status: 'terminated', terminated_on: '2025-06-01' });
     expect((await cells('NPA-08b')).B).toEqual([0, 1]);
-    await t.db
-      .updateTable('care_placement')
-      .set({ status: 'placed', terminated_on: null })
-      .where((eb) => eb.and(b8))
-      .execute();
+    await setFor('care_placement', 'b8', { status: 'placed', terminated_on: null });
     expect((await cells('NPA-08b')).B).toEqual([1, 1]);
   });
 
