@@ -291,6 +291,13 @@ async function main() {
         await sql`alter table person disable trigger person_ecd_summary_update`.execute(db);
         notes.push('person triggers of the early-childhood summary disabled (BENCH_ECD_TRIGGERS=off)');
       }
+      // BENCH_FACT_TRIGGERS=off: the same for the triggers that mark the children's indicator facts stale
+      // (migration 0018, docs/indicators.md).
+      if (process.env.BENCH_FACT_TRIGGERS === 'off') {
+        for (const trigger of ['person_facts_insert', 'person_facts_update', 'person_facts_delete'])
+          await sql`alter table person disable trigger ${sql.id(trigger)}`.execute(db);
+        notes.push('person triggers of the indicator facts disabled (BENCH_FACT_TRIGGERS=off)');
+      }
       const province = await db
         .selectFrom('org_unit')
         .select(['id', 'path'])
