@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadAdminUnits, migrate, openDatabase } from '@treem/server';
+import { openDatabase } from '@treem/server';
 import { foldVietnamese, newId } from '@treem/shared';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -45,6 +45,7 @@ import {
   writeResult,
   type ResultRow,
   type Summary,
+  migrateBenchDatabase,
 } from './support.ts';
 
 const P95_TARGET_MS = 50;
@@ -115,15 +116,7 @@ interface BenchUser {
 
 /** The register and its cases, written on the first run and reused after (both writers skip what exists). */
 async function prepareCaseScale(url: string) {
-  const database = await openDatabase({ databaseUrl: url });
-  let postgres: string;
-  try {
-    await migrate(database.db);
-    await loadAdminUnits(database.db);
-    postgres = (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
-  } finally {
-    await database.close();
-  }
+  const postgres = await migrateBenchDatabase(url);
   const log = (line: string) => console.log(`  ${line}`);
   await writeRegisterScale({ databaseUrl: url, provinceCode: PROVINCE, children: CHILDREN, log });
   const cases = await writeCaseScale({

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadAdminUnits, migrate, openDatabase } from '@treem/server';
+import { openDatabase } from '@treem/server';
 import { actionListKinds, foldVietnamese, newId, todayInVietnam, type ActionListKind } from '@treem/shared';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -36,6 +36,7 @@ import {
   waitForIdleDatabase,
   writeResult,
   type ResultRow,
+  migrateBenchDatabase,
 } from './support.ts';
 
 const P95_TARGET_MS = 100;
@@ -62,15 +63,7 @@ interface Commune {
 
 /** The register and its ECD records, written on the first run and reused after (both writers skip what exists). */
 async function prepareEcdScale(url: string) {
-  const database = await openDatabase({ databaseUrl: url });
-  let postgres: string;
-  try {
-    await migrate(database.db);
-    await loadAdminUnits(database.db);
-    postgres = (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
-  } finally {
-    await database.close();
-  }
+  const postgres = await migrateBenchDatabase(url);
   const log = (line: string) => console.log(`  ${line}`);
   const register = await writeRegisterScale({
     databaseUrl: url,

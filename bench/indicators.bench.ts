@@ -19,7 +19,7 @@
 // Database: `treem_bench_register_<children>` (shared with the register, ECD and case benchmarks, kept between
 // runs) with its early-childhood records (`writeEcdScale`), cases (`writeCaseScale`) and the early-childhood
 // referrals and alternative care of `writeReferralScale`, each written on the first run that lacks it.
-import { loadAdminUnits, migrate, openDatabase } from '@treem/server';
+import { openDatabase } from '@treem/server';
 import {
   computedIndicators,
   immunizationSchedules,
@@ -51,6 +51,7 @@ import {
   summarize,
   timeMs,
   writeResult,
+  migrateBenchDatabase,
 } from './support.ts';
 
 const TOTAL_TARGET_MS = 2_000;
@@ -603,15 +604,7 @@ async function explainEngine(
 
 /** The register, its ECD records, cases, referrals and alternative care: written where missing, else reused. */
 async function prepareScale(url: string) {
-  const database = await openDatabase({ databaseUrl: url });
-  let postgres: string;
-  try {
-    await migrate(database.db);
-    await loadAdminUnits(database.db);
-    postgres = (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
-  } finally {
-    await database.close();
-  }
+  const postgres = await migrateBenchDatabase(url);
   const log = (line: string) => console.log(`  ${line}`);
   const options = { databaseUrl: url, provinceCode: PROVINCE, log };
   await writeRegisterScale({ ...options, children: CHILDREN });

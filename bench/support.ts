@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { loadAdminUnits, migrate, openDatabase } from '@treem/server';
+import { sql } from 'kysely';
 import pg from 'pg';
 
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -413,4 +415,19 @@ export async function signIn(base: string, username: string, password: string): 
   if (response.status !== 200 || body.status !== 'ok' || !cookie)
     throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(body)}`);
   return cookie;
+}
+
+/**
+ * Migrates a benchmark database and loads the administrative units (the scale writers need both); returns
+ * PostgreSQL's `version()` for the result's machine line.
+ */
+export async function migrateBenchDatabase(url: string): Promise<string> {
+  const database = await openDatabase({ databaseUrl: url });
+  try {
+    await migrate(database.db);
+    await loadAdminUnits(database.db);
+    return (await sql<{ version: string }>`select version()`.execute(database.db)).rows[0]!.version;
+  } finally {
+    await database.close();
+  }
 }
